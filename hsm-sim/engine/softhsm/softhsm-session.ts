@@ -26,7 +26,7 @@ import {
 } from '../hsm-engine.types';
 import { requireKeyFits, type KeyRole } from '../key-compatibility';
 import { SerialQueue } from '../serial-queue';
-import { KeyKindCache } from './key-kind-cache';
+import { type KeyKindCache } from './key-kind-cache';
 import { translatePkcs11Error } from './pkcs11-error-translation';
 import { toKeyHandle, toNativeHandle } from './pkcs11-handles';
 import { digestMechanisms, encryptionMechanism, signatureMechanism, wrapMechanism } from './pkcs11-mechanisms';

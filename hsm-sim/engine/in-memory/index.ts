@@ -1,0 +1,2 @@
+export { InMemoryEngine } from './in-memory-engine';
+export { InMemoryTokenStore } from './in-memory-token-store';

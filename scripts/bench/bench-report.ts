@@ -1,0 +1,49 @@
+// One benchmark run as data (written as JSON) and as the markdown table printed and written to latest.md.
+
+import type { BenchmarkResult, BenchSettings } from './bench-harness';
+import type { MachineInfo } from './machine-info';
+
+export interface BenchReport {
+  /** ISO time the run started. */
+  readonly date: string;
+  readonly machine: MachineInfo;
+  /** os.loadavg() (1, 5, 15 min) when the run started and ended. */
+  readonly loadAverage: { readonly start: number[]; readonly end: number[] };
+  readonly settings: BenchSettings;
+  readonly benchmarks: BenchmarkResult[];
+}
+
+export function renderMarkdown(report: BenchReport): string {
+  const { machine, settings, loadAverage } = report;
+  const baselines = [...new Set(report.benchmarks.map((benchmark) => benchmark.baseline))];
+  const lines = [
+    `${report.date} · ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB · ${machine.os} · Node ${machine.node}` +
+      ` · load average ${formatLoad(loadAverage.start)} at start, ${formatLoad(loadAverage.end)} at end`,
+    '',
+    `${settings.repetitions} × ${settings.repetitionSeconds} s per case after ${settings.warmUpSeconds} s warm-up, cases interleaved;` +
+      ' medians; ratio = ops/s ÷ baseline ops/s from the same run.',
+    '',
+    `| benchmark | engine | ops/s | p50 ms | p99 ms | ratio vs ${baselines.join(' / ')} |`,
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+    ...report.benchmarks.flatMap((benchmark) =>
+      benchmark.cases.map(
+        (result) =>
+          `| ${benchmark.title} | ${result.label} | ${formatRate(result.median.opsPerSecond)} | ${formatMs(result.median.p50Ms)} |` +
+          ` ${formatMs(result.median.p99Ms)} | ${result.ratio === undefined ? '–' : result.ratio.toFixed(3)} |`,
+      ),
+    ),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function formatLoad(load: number[]): string {
+  return load.map((value) => value.toFixed(2)).join(' ');
+}
+
+function formatRate(opsPerSecond: number): string {
+  return opsPerSecond >= 100 ? Math.round(opsPerSecond).toLocaleString('en-US') : opsPerSecond.toFixed(1);
+}
+
+function formatMs(ms: number): string {
+  return String(Number(ms.toPrecision(3)));
+}

@@ -1,0 +1,56 @@
+// The simulator's configuration: flags win over environment variables, which win over defaults.
+
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { LogLevel } from '../shared/logger';
+
+export const EngineKind = { SOFTHSM: 'softhsm', IN_MEMORY: 'in-memory' } as const;
+export type EngineKind = (typeof EngineKind)[keyof typeof EngineKind];
+
+export interface SimulatorConfig {
+  readonly dataDir: string;
+  readonly host: string;
+  readonly port: number;
+  /** 0: state changes are instant; 1: AWS-like durations. */
+  readonly timeScale: number;
+  readonly region: string;
+  readonly engine: EngineKind;
+  readonly softHsmLibrary?: string;
+  readonly logLevel: LogLevel;
+}
+
+export const DEFAULT_PORT = 4580;
+
+type Environment = Readonly<Record<string, string | undefined>>;
+
+export function loadSimulatorConfig(flags: Readonly<Record<string, string | undefined>>, env: Environment = process.env): SimulatorConfig {
+  const pick = (flag: string, variable: string): string | undefined => flags[flag] ?? env[variable];
+  const engine = pick('engine', 'CLOUDHSM_SIM_ENGINE') ?? EngineKind.SOFTHSM;
+  if (engine !== EngineKind.SOFTHSM && engine !== EngineKind.IN_MEMORY) {
+    throw new Error(`--engine must be ${EngineKind.SOFTHSM} or ${EngineKind.IN_MEMORY}, not "${engine}"`);
+  }
+  const softHsmLibrary = pick('softhsm-library', 'SOFTHSM2_LIB');
+  return {
+    dataDir: resolve(pick('data-dir', 'CLOUDHSM_SIM_DATA_DIR') ?? join(homedir(), '.cloudhsm-sim')),
+    host: pick('host', 'CLOUDHSM_SIM_HOST') ?? '127.0.0.1',
+    port: parseNumber('port', pick('port', 'CLOUDHSM_SIM_PORT') ?? String(DEFAULT_PORT), 0, 65_535, true),
+    timeScale: parseNumber('time-scale', pick('time-scale', 'CLOUDHSM_SIM_TIME_SCALE') ?? '0.01', 0, 1_000, false),
+    region: pick('region', 'AWS_DEFAULT_REGION') ?? 'us-east-1',
+    engine,
+    ...(softHsmLibrary ? { softHsmLibrary } : {}),
+    logLevel: parseLogLevel(pick('log-level', 'CLOUDHSM_SIM_LOG_LEVEL') ?? 'info'),
+  };
+}
+
+function parseNumber(name: string, text: string, minimum: number, maximum: number, integer: boolean): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value < minimum || value > maximum || (integer && !Number.isInteger(value))) {
+    throw new Error(`--${name} must be ${integer ? 'an integer' : 'a number'} from ${minimum} to ${maximum}, not "${text}"`);
+  }
+  return value;
+}
+
+function parseLogLevel(text: string): LogLevel {
+  if (text === 'debug' || text === 'info' || text === 'warn' || text === 'error') return text;
+  throw new Error(`--log-level must be debug, info, warn or error, not "${text}"`);
+}
