@@ -8,8 +8,6 @@ export interface BenchCase {
   setup?(): Promise<void>;
   /** One operation; the only timed part. A returned promise is awaited. */
   run(): Promise<unknown> | void;
-  /** After the warm-up and after every repetition, e.g. to remove what the operation created. */
-  afterRepetition?(): Promise<void>;
   /** Once, at the end, also after a failure. */
   teardown?(): Promise<void>;
 }

@@ -40,25 +40,10 @@ const NS_PER_MS = 1e6;
 const NS_PER_S = 1e9;
 
 export async function runBenchmark(benchmark: Benchmark, settings: BenchSettings): Promise<BenchmarkResult> {
-  const baselineIndex = benchmark.cases.findIndex((c) => c.label === benchmark.baseline);
+  const baselineIndex = benchmark.cases.findIndex((benchCase) => benchCase.label === benchmark.baseline);
   if (baselineIndex < 0) throw new Error(`${benchmark.id}: no case labelled "${benchmark.baseline}"`);
-  const runs: RepetitionResult[][] = benchmark.cases.map(() => []);
-  const started: BenchCase[] = [];
-  try {
-    for (const benchCase of benchmark.cases) {
-      await benchCase.setup?.();
-      started.push(benchCase);
-    }
-    for (const benchCase of benchmark.cases) await repetition(benchCase, settings.warmUpSeconds);
-    for (let round = 0; round < settings.repetitions; round++) {
-      for (const [index, benchCase] of benchmark.cases.entries()) {
-        runs[index]?.push(await repetition(benchCase, settings.repetitionSeconds));
-      }
-    }
-  } finally {
-    for (const benchCase of started.reverse()) await benchCase.teardown?.();
-  }
-  const baselineRuns = runs[baselineIndex] ?? [];
+  const runs = await measureInterleaved(benchmark.cases, settings);
+  const baselineOpsPerSecond = runs[baselineIndex]?.map((run) => run.opsPerSecond) ?? [];
   return {
     id: benchmark.id,
     title: benchmark.title,
@@ -74,12 +59,31 @@ export async function runBenchmark(benchmark: Benchmark, settings: BenchSettings
       return {
         label: benchCase.label,
         median: summary,
-        ratio: summary.opsPerSecond / median(baselineRuns.map((run) => run.opsPerSecond)),
-        ratioRuns: caseRuns.map((run, round) => run.opsPerSecond / (baselineRuns[round]?.opsPerSecond ?? Number.NaN)),
+        ratio: summary.opsPerSecond / median(baselineOpsPerSecond),
+        ratioRuns: caseRuns.map((run, round) => run.opsPerSecond / (baselineOpsPerSecond[round] ?? Number.NaN)),
         runs: caseRuns,
       };
     }),
   };
+}
+
+/** The repetitions of every case, by case. */
+async function measureInterleaved(cases: readonly BenchCase[], settings: BenchSettings): Promise<RepetitionResult[][]> {
+  const runs: RepetitionResult[][] = cases.map(() => []);
+  const started: BenchCase[] = [];
+  try {
+    for (const benchCase of cases) {
+      await benchCase.setup?.();
+      started.push(benchCase);
+    }
+    for (const benchCase of cases) await repetition(benchCase, settings.warmUpSeconds);
+    for (let round = 0; round < settings.repetitions; round++) {
+      for (const [index, benchCase] of cases.entries()) runs[index]?.push(await repetition(benchCase, settings.repetitionSeconds));
+    }
+    return runs;
+  } finally {
+    for (const benchCase of started.reverse()) await benchCase.teardown?.();
+  }
 }
 
 async function repetition(benchCase: BenchCase, seconds: number): Promise<RepetitionResult> {
@@ -94,7 +98,6 @@ async function repetition(benchCase: BenchCase, seconds: number): Promise<Repeti
     now = process.hrtime.bigint();
     latencies.push(Number(now - opStart));
   }
-  await benchCase.afterRepetition?.();
   const elapsedNs = Number(now - start);
   const ascending = Float64Array.from(latencies).sort();
   return {

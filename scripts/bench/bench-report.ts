@@ -44,6 +44,7 @@ function formatRate(opsPerSecond: number): string {
   return opsPerSecond >= 100 ? Math.round(opsPerSecond).toLocaleString('en-US') : opsPerSecond.toFixed(1);
 }
 
+/** Three significant digits, whole milliseconds from 100 ms up. */
 function formatMs(ms: number): string {
-  return String(Number(ms.toPrecision(3)));
+  return ms >= 100 ? ms.toFixed(0) : ms.toPrecision(3);
 }

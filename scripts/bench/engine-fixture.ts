@@ -1,6 +1,7 @@
 // One HSM engine for the benchmark cases that need it: opened on first use (so a --filter that skips
 // every engine row opens nothing) in a scratch folder, one token, one logged-in session.
 
+import type { HsmEngineFactory } from '../../hsm-sim/engine/hsm-engine-factory';
 import type { HsmEngine, HsmSession } from '../../hsm-sim/engine/hsm-engine.port';
 import { createScratchDirectory, removeScratchDirectory } from './scratch-directory';
 
@@ -18,7 +19,7 @@ export class EngineFixture {
   constructor(
     /** The engine's name in the table. */
     readonly label: string,
-    private readonly openEngine: (directory: string) => Promise<HsmEngine>,
+    private readonly openEngine: HsmEngineFactory,
   ) {}
 
   async session(): Promise<HsmSession> {

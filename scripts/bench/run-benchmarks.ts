@@ -3,7 +3,7 @@
 //   node dist/scripts/bench/run-benchmarks.js [--quick] [--filter <substring>] [--out <file.json>]
 
 import { loadavg } from 'node:os';
-import { SoftHsmEngine } from '../../hsm-sim/engine/softhsm/softhsm-engine';
+import { softHsmEngineFactory } from '../../hsm-sim/engine/hsm-engine-factory';
 import type { Benchmark } from './bench-case';
 import { runBenchmark, type BenchmarkResult } from './bench-harness';
 import { parseBenchOptions } from './bench-options';
@@ -15,7 +15,7 @@ import { writeResults } from './results-files';
 
 async function main(): Promise<void> {
   const options = parseBenchOptions(process.argv.slice(2));
-  const softHsm = new EngineFixture('softhsm2', (directory) => SoftHsmEngine.open({ directory }));
+  const softHsm = new EngineFixture('softhsm2', softHsmEngineFactory());
   const benchmarks = select(cryptoBenchmarks(softHsm), options.filter);
   const date = new Date().toISOString();
   const loadAtStart = loadavg();
