@@ -21,7 +21,7 @@ ensure_debian_packages() {
   if [ -n "$(softhsm_library)" ] && command -v softhsm2-util >/dev/null && command -v pkcs11-tool >/dev/null; then
     return
   fi
-  local install='apt-get update && apt-get install -y --no-install-recommends softhsm2 opensc'
+  local install='apt-get update -qq && apt-get install -y -qq --no-install-recommends softhsm2 opensc'
   if [ "$(id -u)" -ne 0 ]; then
     if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
       install="sudo sh -c '$install'"
