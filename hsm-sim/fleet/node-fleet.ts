@@ -1,0 +1,223 @@
+// Starts, stops, kills (SIGKILL), hangs (SIGSTOP), resumes and restarts HSM node processes, notices a
+// node that died, and starts nodes again from their folders after a simulator restart. Each node is a
+// child process with an IPC channel; its output goes to node.log in its folder.
+
+import { fork, type ChildProcess } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { openSync, closeSync } from 'node:fs';
+import { join } from 'node:path';
+import { readLaunchFile, writeLaunchFile } from './launch-file';
+import type { FleetToNodeMessage, NodeEndpoint, NodeLaunch, NodePorts, NodeToFleetMessage } from './node-launch.types';
+import { canApply, nextNodeProcessState, NodeProcessState, type NodeProcessEvent } from './node-process.states';
+
+export interface NodeFleetOptions {
+  /** The compiled node entry point (dist/hsm-sim/node-process/node-main.js). */
+  readonly entry: string;
+  readonly startTimeoutMs?: number;
+  readonly stopTimeoutMs?: number;
+}
+
+export interface NodeProcessInfo {
+  readonly hsmId: string;
+  readonly directory: string;
+  readonly host: string;
+  readonly state: NodeProcessState;
+  readonly pid?: number;
+  readonly ports?: NodePorts;
+}
+
+interface ManagedNode {
+  readonly hsmId: string;
+  readonly directory: string;
+  state: NodeProcessState;
+  child?: ChildProcess;
+  ports?: NodePorts;
+  host: string;
+}
+
+export interface NodeFleetEvents {
+  /** A node process ended without being asked to: it is now 'dead'. */
+  died: [hsmId: string, code: number | null, signal: NodeJS.Signals | null];
+  activated: [hsmId: string];
+}
+
+export class NodeFleet extends EventEmitter<NodeFleetEvents> {
+  private readonly nodes = new Map<string, ManagedNode>();
+
+  constructor(private readonly options: NodeFleetOptions) {
+    super();
+  }
+
+  /** Writes the node's launch file and starts it. */
+  async launch(launch: NodeLaunch): Promise<NodeProcessInfo> {
+    writeLaunchFile(launch);
+    return this.start(launch.directory);
+  }
+
+  /** Starts (or starts again) the node whose folder holds a launch file. */
+  async start(directory: string): Promise<NodeProcessInfo> {
+    const launch = readLaunchFile(directory);
+    const node = this.nodes.get(launch.hsmId) ?? { hsmId: launch.hsmId, directory, state: NodeProcessState.STOPPED, host: launch.host };
+    this.nodes.set(launch.hsmId, node);
+    if (node.state === NodeProcessState.RUNNING || node.state === NodeProcessState.STARTING) return this.info(launch.hsmId);
+    this.apply(node, 'spawn');
+    const log = openSync(join(directory, 'node.log'), 'a');
+    const child = fork(this.options.entry, [directory], { stdio: ['ignore', log, log, 'ipc'], execArgv: ['--enable-source-maps'] });
+    closeSync(log);
+    node.child = child;
+    node.ports = undefined;
+    child.on('exit', (code, signal) => this.onExit(node, child, code, signal));
+    child.on('message', (message: NodeToFleetMessage) => {
+      if (message.type === 'activated') this.emit('activated', node.hsmId);
+    });
+    node.ports = await this.waitForReady(node, child);
+    this.apply(node, 'ready');
+    return this.info(node.hsmId);
+  }
+
+  /** Asks the node to shut down; kills it if it does not within the stop timeout. */
+  async stop(hsmId: string): Promise<void> {
+    const node = this.require(hsmId);
+    const child = node.child;
+    if (!child || !canApply(node.state, 'stop')) return;
+    if (node.state === NodeProcessState.HUNG) child.kill('SIGCONT');
+    this.apply(node, 'stop');
+    const exited = this.exitOf(child);
+    this.send(child, { type: 'shutdown' });
+    const timer = setTimeout(() => child.kill('SIGKILL'), this.options.stopTimeoutMs ?? 5_000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  /** SIGKILL: the process dies at once, as an HSM losing power. */
+  async kill(hsmId: string): Promise<void> {
+    const node = this.require(hsmId);
+    const child = node.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = this.exitOf(child);
+    child.kill('SIGKILL');
+    await exited;
+  }
+
+  /** SIGSTOP: the process stays, its sockets stay open, nothing answers. */
+  hang(hsmId: string): void {
+    const node = this.require(hsmId);
+    this.apply(node, 'sigstop');
+    node.child?.kill('SIGSTOP');
+  }
+
+  resume(hsmId: string): void {
+    const node = this.require(hsmId);
+    this.apply(node, 'sigcont');
+    node.child?.kill('SIGCONT');
+  }
+
+  async restart(hsmId: string): Promise<NodeProcessInfo> {
+    const node = this.require(hsmId);
+    await this.stop(hsmId);
+    return this.start(node.directory);
+  }
+
+  /** Tells a node its cluster peers now, and again on every later start. */
+  updatePeers(hsmId: string, peers: readonly NodeEndpoint[]): void {
+    const node = this.require(hsmId);
+    writeLaunchFile({ ...readLaunchFile(node.directory), peers });
+    if (node.child && node.state === NodeProcessState.RUNNING) this.send(node.child, { type: 'peers', peers });
+  }
+
+  /** Installs a new TLS identity (after cluster initialisation). */
+  updateIdentity(hsmId: string, tls: NodeLaunch['tls'], trustedCaPems: readonly string[]): void {
+    const node = this.require(hsmId);
+    writeLaunchFile({ ...readLaunchFile(node.directory), tls, trustedCaPems });
+    if (node.child && node.state === NodeProcessState.RUNNING) {
+      this.send(node.child, { type: 'identity', keyPem: tls.keyPem, certChainPem: tls.certChainPem, trustedCaPems });
+    }
+  }
+
+  info(hsmId: string): NodeProcessInfo {
+    const node = this.require(hsmId);
+    return {
+      hsmId: node.hsmId,
+      directory: node.directory,
+      host: node.host,
+      state: node.state,
+      ...(node.child?.pid !== undefined && node.state !== NodeProcessState.DEAD && node.state !== NodeProcessState.STOPPED ? { pid: node.child.pid } : {}),
+      ...(node.ports ? { ports: node.ports } : {}),
+    };
+  }
+
+  list(): NodeProcessInfo[] {
+    return [...this.nodes.keys()].map((hsmId) => this.info(hsmId));
+  }
+
+  /** Forgets a stopped or dead node (after DeleteHsm). */
+  forget(hsmId: string): void {
+    const node = this.require(hsmId);
+    if (node.state !== NodeProcessState.STOPPED && node.state !== NodeProcessState.DEAD) {
+      throw new Error(`node ${hsmId} is ${node.state}; stop it first`);
+    }
+    this.nodes.delete(hsmId);
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.nodes.keys()].map((hsmId) => this.stop(hsmId)));
+  }
+
+  private waitForReady(node: ManagedNode, child: ChildProcess): Promise<NodePorts> {
+    return new Promise((resolve, reject) => {
+      const timeoutMs = this.options.startTimeoutMs ?? 20_000;
+      const timer = setTimeout(() => {
+        cleanup();
+        child.kill('SIGKILL');
+        reject(new Error(`node ${node.hsmId} did not become ready in ${timeoutMs} ms (see ${join(node.directory, 'node.log')})`));
+      }, timeoutMs);
+      const onMessage = (message: NodeToFleetMessage): void => {
+        if (message.type === 'ready') {
+          cleanup();
+          resolve(message.ports);
+        } else if (message.type === 'failed') {
+          cleanup();
+          reject(new Error(`node ${node.hsmId} failed to start: ${message.message}`));
+        }
+      };
+      const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
+        cleanup();
+        reject(new Error(`node ${node.hsmId} exited while starting (code ${code}, signal ${signal}; see ${join(node.directory, 'node.log')})`));
+      };
+      const cleanup = (): void => {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+      };
+      child.on('message', onMessage);
+      child.on('exit', onExit);
+    });
+  }
+
+  private onExit(node: ManagedNode, child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {
+    if (node.child !== child) return;
+    const expected = node.state === NodeProcessState.STOPPING;
+    this.apply(node, expected ? 'exit' : 'crash');
+    node.ports = undefined;
+    if (!expected) this.emit('died', node.hsmId, code, signal);
+  }
+
+  private exitOf(child: ChildProcess): Promise<void> {
+    if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+    return new Promise((resolve) => child.once('exit', () => resolve()));
+  }
+
+  private send(child: ChildProcess, message: FleetToNodeMessage): void {
+    if (child.connected) child.send(message);
+  }
+
+  private apply(node: ManagedNode, event: NodeProcessEvent): void {
+    node.state = nextNodeProcessState(node.state, event);
+  }
+
+  private require(hsmId: string): ManagedNode {
+    const node = this.nodes.get(hsmId);
+    if (!node) throw new Error(`no node ${hsmId} in this fleet`);
+    return node;
+  }
+}

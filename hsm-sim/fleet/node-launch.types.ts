@@ -1,0 +1,51 @@
+// What the fleet hands a node process, and what the process tells the fleet back (over the IPC channel).
+// The launch file lives in the node's folder (mode 0600), so a restarted process finds everything again.
+
+export interface NodeEndpoint {
+  readonly hsmId: string;
+  readonly host: string;
+  readonly syncPort: number;
+}
+
+export interface NodePorts {
+  readonly crypto: number;
+  readonly sync: number;
+  readonly management: number;
+}
+
+export interface NodeLaunch {
+  readonly hsmId: string;
+  readonly clusterId: string;
+  readonly serialNumber: string;
+  /** 0..31: this HSM's place in its cluster (key handle allocation). */
+  readonly slot: number;
+  /** Node folder: launch file, engine tokens, node state, audit log. */
+  readonly directory: string;
+  /** Loopback address derived from the ENI IP (10.0.N.M -> 127.0.N.M). */
+  readonly host: string;
+  /** 2223, 2224, 2225 in a cluster; 0 in tests. */
+  readonly ports: NodePorts;
+  /** Hex of the cluster-internal AES-256 key that wraps replicated key material. Internal secret. */
+  readonly clusterSyncKeyHex: string;
+  readonly firstHsm: boolean;
+  readonly preCoPassword?: string;
+  /** TLS identity the node presents; after initialisation a chain up to the customer's trust anchor. */
+  readonly tls: { readonly keyPem: string; readonly certChainPem: string };
+  /** CAs a node trusts when it calls its peers on the sync port. */
+  readonly trustedCaPems: readonly string[];
+  /** Peer to clone users and keys from when this node's state is new. */
+  readonly cloneFrom?: NodeEndpoint;
+  readonly peers: readonly NodeEndpoint[];
+  readonly softHsmLibrary?: string;
+  readonly engine: 'softhsm' | 'in-memory';
+}
+
+export type FleetToNodeMessage =
+  | { readonly type: 'peers'; readonly peers: readonly NodeEndpoint[] }
+  | { readonly type: 'identity'; readonly keyPem: string; readonly certChainPem: string; readonly trustedCaPems: readonly string[] }
+  | { readonly type: 'shutdown' };
+
+export type NodeToFleetMessage =
+  | { readonly type: 'ready'; readonly ports: NodePorts }
+  | { readonly type: 'activated' }
+  | { readonly type: 'failed'; readonly message: string };

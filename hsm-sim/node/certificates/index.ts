@@ -1,0 +1,10 @@
+export { createClusterCsr } from './cluster-csr';
+export { createHardwareCa } from './hardware-ca';
+export { createHsmIdentity } from './hsm-identity';
+export { issueInitializedHsmIdentity } from './initialized-hsm-identity';
+export { verifySignedClusterCertificate, type SignedClusterCertificateInput } from './signed-cluster-certificate.verifier';
+export { tlsClientOptions } from './tls-client-options';
+export { createCustomerCa } from './customer/customer-ca';
+export { signCsrAsCustomer } from './customer/customer-csr-signer';
+export { createSelfSignedServerCertificate } from './customer/self-signed-server-certificate';
+export type { CertificateAuthority, CertificateCheck, ClusterCredentials, ClusterCsr, HsmSubject, TlsIdentity } from './pki.types';
