@@ -75,6 +75,11 @@ export class NodeFleet extends EventEmitter<NodeFleetEvents> {
     return this.info(node.hsmId);
   }
 
+  /** After a simulator restart: starts every node whose folder is given, all at once. */
+  async startAll(directories: readonly string[]): Promise<NodeProcessInfo[]> {
+    return Promise.all(directories.map((directory) => this.start(directory)));
+  }
+
   /** Asks the node to shut down; kills it if it does not within the stop timeout. */
   async stop(hsmId: string): Promise<void> {
     const node = this.require(hsmId);

@@ -6,7 +6,15 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { NodeFleet } from '../../hsm-sim/fleet/node-fleet';
 import type { NodeEndpoint, NodeLaunch } from '../../hsm-sim/fleet/node-launch.types';
-import { createHardwareCa, createHsmIdentity, tlsClientOptions, type CertificateAuthority } from '../../hsm-sim/node/certificates';
+import {
+  createClusterCsr,
+  createHardwareCa,
+  createHsmIdentity,
+  issueInitializedHsmIdentity,
+  signCsrAsCustomer,
+  tlsClientOptions,
+  type CertificateAuthority,
+} from '../../hsm-sim/node/certificates';
 import { RpcClient } from '../../hsm-sim/protocol';
 import { createTempDir, removeTempDir } from './temp-dir';
 
@@ -23,7 +31,7 @@ export interface ClusterMember {
 }
 
 export class NodeCluster {
-  readonly fleet = new NodeFleet({ entry: NODE_ENTRY, startTimeoutMs: 30_000 });
+  fleet = new NodeFleet({ entry: NODE_ENTRY, startTimeoutMs: 30_000 });
   readonly members: ClusterMember[] = [];
   readonly hardwareCa: CertificateAuthority = createHardwareCa();
   readonly clusterId = `cluster-${randomBytes(5).toString('hex').slice(0, 11)}`;
@@ -77,9 +85,38 @@ export class NodeCluster {
     this.announcePeers();
   }
 
+  /**
+   * InitializeCluster as the HSMs see it: the customer signs the cluster CSR with its CA, and from then
+   * on every HSM presents a chain up to that trust anchor. Returns the anchor.
+   */
+  initialize(customerCa: CertificateAuthority): string {
+    const csr = createClusterCsr(this.clusterId);
+    const signedCertPem = signCsrAsCustomer(csr.csrPem, customerCa);
+    const trusted = [this.hardwareCa.certPem, customerCa.certPem];
+    for (const member of this.members) {
+      const identity = issueInitializedHsmIdentity({ keyPem: csr.keyPem, certPem: signedCertPem }, { hsmId: member.hsmId, ip: member.host });
+      this.fleet.updateIdentity(member.hsmId, identity, trusted);
+    }
+    return customerCa.certPem;
+  }
+
+  /** As after a simulator crash: the fleet is gone, and a new one starts every HSM from its folder. */
+  async replaceFleet(): Promise<void> {
+    await Promise.all(this.members.map((member) => this.fleet.kill(member.hsmId)));
+    this.fleet = new NodeFleet({ entry: NODE_ENTRY, startTimeoutMs: 30_000 });
+    const started = await this.fleet.startAll(this.members.map((member) => member.directory));
+    started.forEach((info, index) => Object.assign(this.members[index]!, info.ports));
+    this.announcePeers();
+  }
+
   /** A client on one HSM's management (2225) or crypto (2223) port, closed by stop(). */
-  async connect(member: ClusterMember, port: 'management' | 'crypto', trustAnchorPem = this.hardwareCa.certPem): Promise<RpcClient> {
-    const client = await RpcClient.connect({ host: member.host, port: member[port], tls: tlsClientOptions(trustAnchorPem) });
+  async connect(member: ClusterMember, port: 'management' | 'crypto', trustAnchorPem = this.hardwareCa.certPem, requestTimeoutMs?: number): Promise<RpcClient> {
+    const client = await RpcClient.connect({
+      host: member.host,
+      port: member[port],
+      tls: tlsClientOptions(trustAnchorPem),
+      ...(requestTimeoutMs ? { requestTimeoutMs } : {}),
+    });
     this.clients.push(client);
     return client;
   }

@@ -104,6 +104,23 @@ describe('RPC connection lifecycle', () => {
     await closing;
   });
 
+  it('closes the connection when onConnect fails, reporting the error and still calling onDisconnect once', async () => {
+    const reported: unknown[] = [];
+    let disconnects = 0;
+    const { port } = await bed().server({
+      handlers: { ping: () => 'pong' },
+      onConnect: () => Promise.reject(new Error('no session slots left')),
+      onDisconnect: () => void disconnects++,
+      onInternalError: (error) => reported.push(error),
+    });
+    const client = await bed().client(port);
+    expect(await rejection(client.call('ping'))).to.be.instanceOf(RpcConnectionError).and.include({ code: 'CLOSED' });
+    await waitUntil(() => disconnects > 0);
+    expect(disconnects).to.equal(1);
+    expect(reported).to.have.length(1);
+    expect((reported[0] as Error).message).to.equal('no session slots left');
+  });
+
   it('rejects a call with no response within requestTimeoutMs as ETIMEDOUT and keeps the connection', async () => {
     const hangs = deferred();
     const { port } = await bed().server({ handlers: { hang: () => hangs.promise.then(() => 'late'), echo: (_context, args) => args } });
