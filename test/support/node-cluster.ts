@@ -19,6 +19,15 @@ import { RpcClient } from '../../hsm-sim/protocol';
 import { createTempDir, removeTempDir } from './temp-dir';
 
 export const PRECO_PASSWORD = 'password';
+export const ADMIN_PASSWORD = 'Admin-pass1';
+
+export interface Credentials {
+  readonly role: 'PRECO' | 'CO' | 'CU';
+  readonly username: string;
+  readonly password: string;
+}
+
+export const ADMIN: Credentials = { role: 'CO', username: 'admin', password: ADMIN_PASSWORD };
 const NODE_ENTRY = join(__dirname, '..', '..', 'hsm-sim', 'node-process', 'node-main.js');
 
 export interface ClusterMember {
@@ -83,6 +92,28 @@ export class NodeCluster {
     const info = await this.fleet.start(member.directory);
     Object.assign(member, info.ports);
     this.announcePeers();
+  }
+
+  /** Activation as cmu runs it on every HSM it reaches: loginHSM PRECO admin, changePswd PRECO admin. */
+  async activate(trustAnchorPem = this.hardwareCa.certPem): Promise<void> {
+    for (const member of this.members) {
+      const management = await this.loggedIn(member, 'management', { role: 'PRECO', username: 'admin', password: PRECO_PASSWORD }, trustAnchorPem);
+      await management.call('changePassword', { role: 'PRECO', username: 'admin', password: ADMIN_PASSWORD });
+    }
+  }
+
+  /** createUser as the CO on the given HSMs (all by default), as cmu does on the HSMs it reaches. */
+  async createUser(user: Credentials, members = this.members, trustAnchorPem = this.hardwareCa.certPem): Promise<void> {
+    for (const member of members) {
+      const management = await this.loggedIn(member, 'management', ADMIN, trustAnchorPem);
+      await management.call('createUser', user);
+    }
+  }
+
+  async loggedIn(member: ClusterMember, port: 'management' | 'crypto', user: Credentials, trustAnchorPem = this.hardwareCa.certPem): Promise<RpcClient> {
+    const client = await this.connect(member, port, trustAnchorPem);
+    await client.call('login', user);
+    return client;
   }
 
   /**

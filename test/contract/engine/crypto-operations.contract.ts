@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, createHash, createPublicKey, constant
 import { expect } from 'chai';
 import { Ckr } from '../../../hsm-sim/engine/hsm-error';
 import type { AesGcmMechanism, HashAlgorithm } from '../../../hsm-sim/engine/hsm-engine.types';
-import { expectHsmError } from '../../support/expect-hsm-error';
+import { expectHsmError } from '../../support/expect-error';
 import { useEngine, type EngineFixture } from './engine-fixture';
 
 const gcm = (aad?: string): AesGcmMechanism => ({ name: 'AES-GCM', iv: randomBytes(12), ...(aad ? { aad: Buffer.from(aad) } : {}) });

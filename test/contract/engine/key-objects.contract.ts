@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { Ckr } from '../../../hsm-sim/engine/hsm-error';
 import type { KeyHandle } from '../../../hsm-sim/engine/hsm-engine.types';
-import { expectHsmError } from '../../support/expect-hsm-error';
+import { expectHsmError } from '../../support/expect-error';
 import { USER_PIN, useEngine, type EngineFixture } from './engine-fixture';
 
 export function keyObjectsContract(fixture: EngineFixture): void {

@@ -1,7 +1,7 @@
 import { createCipheriv, randomBytes } from 'node:crypto';
 import { expect } from 'chai';
 import { Ckr } from '../../../hsm-sim/engine/hsm-error';
-import { expectHsmError } from '../../support/expect-hsm-error';
+import { expectHsmError } from '../../support/expect-error';
 import { useEngine, type EngineFixture } from './engine-fixture';
 
 const RFC3394_IV = Buffer.from('A6A6A6A6A6A6A6A6', 'hex');

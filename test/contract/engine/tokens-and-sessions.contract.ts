@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { Ckr } from '../../../hsm-sim/engine/hsm-error';
-import { expectHsmError } from '../../support/expect-hsm-error';
+import { expectHsmError } from '../../support/expect-error';
 import { SO_PIN, USER_PIN, useEngine, type EngineFixture } from './engine-fixture';
 
 export function tokensAndSessionsContract(fixture: EngineFixture): void {

@@ -3,9 +3,9 @@
 
 import { expect } from 'chai';
 import { createCustomerCa } from '../../../../hsm-sim/node/certificates';
-import type { RpcClient } from '../../../../hsm-sim/protocol';
 import type { UserView } from '../../../../hsm-sim/node/node.types';
-import { NodeCluster, PRECO_PASSWORD } from '../../../support/node-cluster';
+import { expectNodeError } from '../../../support/expect-error';
+import { ADMIN, ADMIN_PASSWORD, NodeCluster, PRECO_PASSWORD } from '../../../support/node-cluster';
 
 describe('HSM appliance: activation and users (3 node processes, SoftHSM, TLS)', function () {
   this.timeout(60_000);
@@ -19,7 +19,7 @@ describe('HSM appliance: activation and users (3 node processes, SoftHSM, TLS)',
     const activated = new Promise<string>((resolve) => cluster.fleet.once('activated', resolve));
     const management = await cluster.connect(cluster.members[0]!, 'management');
     await management.call('login', { role: 'PRECO', username: 'admin', password: PRECO_PASSWORD });
-    const admin = await management.call<UserView>('changePassword', { role: 'PRECO', username: 'admin', password: 'Admin-pass1' });
+    const admin = await management.call<UserView>('changePassword', { role: 'PRECO', username: 'admin', password: ADMIN_PASSWORD });
     expect(admin.role).to.equal('CO');
     expect(await activated).to.equal(cluster.members[0]!.hsmId);
     await management.call('logout');
@@ -35,13 +35,8 @@ describe('HSM appliance: activation and users (3 node processes, SoftHSM, TLS)',
   });
 
   it('creates kmsuser on every HSM exactly as in the seed, and kmsuser logs in on the crypto port', async () => {
-    const admins: RpcClient[] = [];
     for (const member of cluster.members) {
-      const management = await cluster.connect(member, 'management');
-      await management.call('login', { role: 'CO', username: 'admin', password: 'Admin-pass1' });
-      admins.push(management);
-    }
-    for (const management of admins) {
+      const management = await cluster.loggedIn(member, 'management', ADMIN);
       const created = await management.call<UserView>('createUser', { role: 'CU', username: 'kmsuser', password: 'kmsPswd' });
       expect(created).to.include({ id: 3, username: 'kmsuser', role: 'CU' });
     }
@@ -50,10 +45,7 @@ describe('HSM appliance: activation and users (3 node processes, SoftHSM, TLS)',
       const login = await crypto.call<{ user: UserView }>('login', { role: 'CU', username: 'kmsuser', password: 'kmsPswd' });
       expect(login.user.username).to.equal('kmsuser');
       await crypto.call('logout');
-      await crypto.call('logout').then(
-        () => expect.fail('a second logout must fail'),
-        (error: { code: string }) => expect(error.code).to.equal('CKR_USER_NOT_LOGGED_IN'),
-      );
+      await expectNodeError(crypto.call('logout'), 'CKR_USER_NOT_LOGGED_IN');
     }
   });
 
@@ -61,14 +53,14 @@ describe('HSM appliance: activation and users (3 node processes, SoftHSM, TLS)',
     const member = cluster.members[1]!;
     const crypto = await cluster.connect(member, 'crypto');
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      await expectCode(crypto.call('login', { role: 'CU', username: 'kmsuser', password: 'wrong-pass' }), 'CKR_PIN_INCORRECT');
+      await expectNodeError(crypto.call('login', { role: 'CU', username: 'kmsuser', password: 'wrong-pass' }), 'CKR_PIN_INCORRECT');
     }
-    await expectCode(crypto.call('login', { role: 'CU', username: 'kmsuser', password: 'kmsPswd' }), 'CKR_PIN_LOCKED');
+    await expectNodeError(crypto.call('login', { role: 'CU', username: 'kmsuser', password: 'kmsPswd' }), 'CKR_PIN_LOCKED');
     const management = await cluster.connect(member, 'management');
     const listed = (await management.call<UserView[]>('listUsers')).find((user) => user.username === 'kmsuser');
     expect(listed).to.include({ locked: true, loginFailures: 5 });
 
-    await management.call('login', { role: 'CO', username: 'admin', password: 'Admin-pass1' });
+    await management.call('login', ADMIN);
     await management.call('changePassword', { role: 'CU', username: 'kmsuser', password: 'kmsPswd2' });
     const login = await crypto.call<{ user: UserView }>('login', { role: 'CU', username: 'kmsuser', password: 'kmsPswd2' });
     expect(login.user).to.include({ locked: false, loginFailures: 0 });
@@ -83,10 +75,3 @@ describe('HSM appliance: activation and users (3 node processes, SoftHSM, TLS)',
     expect(refused?.code).to.be.oneOf(['SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY']);
   });
 });
-
-async function expectCode(call: Promise<unknown>, code: string): Promise<void> {
-  await call.then(
-    () => expect.fail(`expected ${code}`),
-    (error: { code: string }) => expect(error.code).to.equal(code),
-  );
-}

@@ -3,7 +3,7 @@
 
 import { expect } from 'chai';
 import type { KeyView } from '../../../../hsm-sim/node/node.types';
-import { NodeCluster, PRECO_PASSWORD } from '../../../support/node-cluster';
+import { NodeCluster } from '../../../support/node-cluster';
 
 const WRITERS = 4;
 
@@ -13,10 +13,8 @@ describe('HSM appliance: crash durability (node processes, SoftHSM)', function (
 
   before(async () => {
     cluster = await NodeCluster.start(1);
-    const management = await cluster.connect(cluster.members[0]!, 'management');
-    await management.call('login', { role: 'PRECO', username: 'admin', password: PRECO_PASSWORD });
-    await management.call('changePassword', { role: 'PRECO', username: 'admin', password: 'Admin-pass1' });
-    await management.call('createUser', { role: 'CU', username: 'writer', password: 'writer-pass1' });
+    await cluster.activate();
+    await cluster.createUser({ role: 'CU', username: 'writer', password: 'writer-pass1' });
     await cluster.addHsm();
   });
   after(() => cluster?.stop());

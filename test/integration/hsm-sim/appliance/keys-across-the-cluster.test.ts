@@ -6,9 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { expect } from 'chai';
 import type { KeyView, UserView } from '../../../../hsm-sim/node/node.types';
 import type { RpcClient } from '../../../../hsm-sim/protocol';
-import { NodeCluster, PRECO_PASSWORD, type ClusterMember } from '../../../support/node-cluster';
-
-const ADMIN_PASSWORD = 'Admin-pass1';
+import { expectNodeError } from '../../../support/expect-error';
+import { ADMIN, NodeCluster, type ClusterMember } from '../../../support/node-cluster';
 
 describe('HSM appliance: keys across the cluster (3 node processes, SoftHSM, TLS)', function () {
   this.timeout(60_000);
@@ -16,30 +15,17 @@ describe('HSM appliance: keys across the cluster (3 node processes, SoftHSM, TLS
 
   before(async () => {
     cluster = await NodeCluster.start(1);
-    const first = await cluster.connect(cluster.members[0]!, 'management');
-    await first.call('login', { role: 'PRECO', username: 'admin', password: PRECO_PASSWORD });
-    await first.call('changePassword', { role: 'PRECO', username: 'admin', password: ADMIN_PASSWORD });
+    await cluster.activate();
     await cluster.addHsm();
     await cluster.addHsm();
-    for (const username of ['alice', 'bob']) await createUserEverywhere(username, 'CU');
+    for (const username of ['alice', 'bob']) await cluster.createUser(cryptoUserCredentials(username));
   });
   after(() => cluster?.stop());
 
-  async function admin(member: ClusterMember): Promise<RpcClient> {
-    const management = await cluster.connect(member, 'management');
-    await management.call('login', { role: 'CO', username: 'admin', password: ADMIN_PASSWORD });
-    return management;
-  }
-
-  async function createUserEverywhere(username: string, role: 'CU' | 'CO', members = cluster.members): Promise<void> {
-    for (const member of members) await (await admin(member)).call('createUser', { role, username, password: `${username}-pass1` });
-  }
-
-  async function cryptoUser(member: ClusterMember, username: string): Promise<RpcClient> {
-    const crypto = await cluster.connect(member, 'crypto');
-    await crypto.call('login', { role: 'CU', username, password: `${username}-pass1` });
-    return crypto;
-  }
+  const cryptoUserCredentials = (username: string) => ({ role: 'CU', username, password: `${username}-pass1` }) as const;
+  const admin = (member: ClusterMember): Promise<RpcClient> => cluster.loggedIn(member, 'management', ADMIN);
+  const cryptoUser = (member: ClusterMember, username: string): Promise<RpcClient> =>
+    cluster.loggedIn(member, 'crypto', cryptoUserCredentials(username));
 
   it('finds a token key generated on HSM 1 by label on HSMs 2 and 3, usable there', async () => {
     const [first, second, third] = cluster.members as [ClusterMember, ClusterMember, ClusterMember];
@@ -73,26 +59,25 @@ describe('HSM appliance: keys across the cluster (3 node processes, SoftHSM, TLS
     const key = await alice.call<KeyView>('generateKey', { keyType: 'AES', bits: 256, attributes: { label: 'shared-key', encrypt: true, decrypt: true } });
     const request = { handle: key.handle, iv: randomBytes(12), plaintext: Buffer.from('x') };
 
-    await expectCode(bob.call('encrypt', request), 'CKR_OBJECT_HANDLE_INVALID');
+    await expectNodeError(bob.call('encrypt', request), 'CKR_OBJECT_HANDLE_INVALID');
     await alice.call('shareKey', { handle: key.handle, userId: bobId, share: true });
     expect(await bob.call<Buffer>('encrypt', request)).to.have.length(17);
-    await expectCode(bob.call('deleteKey', { handle: key.handle }), 'CKR_KEY_ACCESS_DENIED');
-    await expectCode(bob.call('setKeyAttributes', { handle: key.handle, attributes: { label: 'mine now' } }), 'CKR_KEY_ACCESS_DENIED');
+    await expectNodeError(bob.call('deleteKey', { handle: key.handle }), 'CKR_KEY_ACCESS_DENIED');
+    await expectNodeError(bob.call('setKeyAttributes', { handle: key.handle, attributes: { label: 'mine now' } }), 'CKR_KEY_ACCESS_DENIED');
 
-    const officer = await cluster.connect(member, 'crypto');
-    await officer.call('login', { role: 'CO', username: 'admin', password: ADMIN_PASSWORD });
-    await expectCode(officer.call('encrypt', request), 'CKR_USER_TYPE_INVALID');
+    const officer = await cluster.loggedIn(member, 'crypto', ADMIN);
+    await expectNodeError(officer.call('encrypt', request), 'CKR_USER_TYPE_INVALID');
     await alice.call('deleteKey', { handle: key.handle });
   });
 
   it('keeps a user created while an HSM was down off that HSM until syncUser', async () => {
     const [first, second, third] = cluster.members as [ClusterMember, ClusterMember, ClusterMember];
     await cluster.fleet.stop(third.hsmId);
-    await createUserEverywhere('carol', 'CU', [first, second]);
+    await cluster.createUser(cryptoUserCredentials('carol'), [first, second]);
     await cluster.restart(third);
 
     const onThird = await cluster.connect(third, 'crypto');
-    await expectCode(onThird.call('login', { role: 'CU', username: 'carol', password: 'carol-pass1' }), 'CKR_USER_NOT_FOUND');
+    await expectNodeError(onThird.call('login', { role: 'CU', username: 'carol', password: 'carol-pass1' }), 'CKR_USER_NOT_FOUND');
 
     // cmu syncUser: read the user from an HSM that has it, write it to the one that does not.
     const replica = await (await admin(first)).call('exportUser', { username: 'carol' });
@@ -101,10 +86,3 @@ describe('HSM appliance: keys across the cluster (3 node processes, SoftHSM, TLS
     expect(login.user.username).to.equal('carol');
   });
 });
-
-async function expectCode(call: Promise<unknown>, code: string): Promise<void> {
-  await call.then(
-    () => expect.fail(`expected ${code}`),
-    (error: { code: string }) => expect(error.code).to.equal(code),
-  );
-}

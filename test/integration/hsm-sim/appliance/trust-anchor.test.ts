@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { expect } from 'chai';
 import type { KeyView } from '../../../../hsm-sim/node/node.types';
 import { customerCa, otherCa } from '../../../support/pki-fixtures';
-import { NodeCluster, PRECO_PASSWORD } from '../../../support/node-cluster';
+import { NodeCluster } from '../../../support/node-cluster';
 
 describe('HSM appliance: TLS before and after initialisation with the customer trust anchor', function () {
   this.timeout(60_000);
@@ -35,19 +35,13 @@ describe('HSM appliance: TLS before and after initialisation with the customer t
   });
 
   it('keeps replicating between HSMs that now present the new chain', async () => {
-    // As cmu does it: every command runs on every HSM it is connected to.
-    for (const member of cluster.members) {
-      const management = await cluster.connect(member, 'management', customerCa.certPem);
-      await management.call('login', { role: 'PRECO', username: 'admin', password: PRECO_PASSWORD });
-      await management.call('changePassword', { role: 'PRECO', username: 'admin', password: 'Admin-pass1' });
-      await management.call('createUser', { role: 'CU', username: 'kmsuser', password: 'kmsPswd' });
-    }
+    const kmsuser = { role: 'CU', username: 'kmsuser', password: 'kmsPswd' } as const;
+    await cluster.activate(customerCa.certPem);
+    await cluster.createUser(kmsuser, cluster.members, customerCa.certPem);
 
-    const crypto = await cluster.connect(cluster.members[0]!, 'crypto', customerCa.certPem);
-    await crypto.call('login', { role: 'CU', username: 'kmsuser', password: 'kmsPswd' });
+    const crypto = await cluster.loggedIn(cluster.members[0]!, 'crypto', kmsuser, customerCa.certPem);
     const key = await crypto.call<KeyView>('generateKey', { keyType: 'AES', bits: 256, attributes: { label: 'after-init', encrypt: true } });
-    const other = await cluster.connect(cluster.members[1]!, 'crypto', customerCa.certPem);
-    await other.call('login', { role: 'CU', username: 'kmsuser', password: 'kmsPswd' });
+    const other = await cluster.loggedIn(cluster.members[1]!, 'crypto', kmsuser, customerCa.certPem);
     expect((await other.call<KeyView>('getKey', { handle: key.handle })).label).to.equal('after-init');
     expect(await other.call<Buffer>('encrypt', { handle: key.handle, iv: randomBytes(12), plaintext: Buffer.from('ok') })).to.have.length(18);
   });

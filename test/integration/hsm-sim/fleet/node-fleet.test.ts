@@ -3,7 +3,7 @@
 
 import { expect } from 'chai';
 import type { KeyView, UserView } from '../../../../hsm-sim/node/node.types';
-import { NodeCluster, PRECO_PASSWORD } from '../../../support/node-cluster';
+import { NodeCluster } from '../../../support/node-cluster';
 
 describe('HSM fleet: dead, hung and restarted node processes', function () {
   this.timeout(60_000);
@@ -12,10 +12,8 @@ describe('HSM fleet: dead, hung and restarted node processes', function () {
 
   before(async () => {
     cluster = await NodeCluster.start(1);
-    const management = await cluster.connect(cluster.members[0]!, 'management');
-    await management.call('login', { role: 'PRECO', username: 'admin', password: PRECO_PASSWORD });
-    await management.call('changePassword', { role: 'PRECO', username: 'admin', password: 'Admin-pass1' });
-    await management.call('createUser', { role: 'CU', username: 'kmsuser', password: 'kmsPswd' });
+    await cluster.activate();
+    await cluster.createUser({ role: 'CU', username: 'kmsuser', password: 'kmsPswd' });
     await cluster.addHsm();
     const crypto = await cluster.connect(cluster.members[0]!, 'crypto');
     await crypto.call('login', { role: 'CU', username: 'kmsuser', password: 'kmsPswd' });

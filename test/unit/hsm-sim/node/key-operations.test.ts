@@ -2,7 +2,7 @@ import { createPublicKey, randomBytes, verify } from 'node:crypto';
 import { expect } from 'chai';
 import { Ckr } from '../../../../hsm-sim/engine/hsm-error';
 import { NodeErrorCode } from '../../../../hsm-sim/node/node.types';
-import { expectHsmError } from '../../../support/expect-hsm-error';
+import { expectHsmError } from '../../../support/expect-error';
 import { expectNodeError, useNodeWorld } from './node-fixture';
 
 const AES_USE = { encrypt: true, decrypt: true, wrap: true, unwrap: true } as const;

@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import type { HsmEngine } from '../../../../hsm-sim/engine/hsm-engine.port';
 import { inMemoryEngineFactory } from '../../../../hsm-sim/engine/hsm-engine-factory';
 import { HsmNode, type HsmNodeOptions } from '../../../../hsm-sim/node/hsm-node';
-import { NodeError, Role, type ConnectionContext, type NodeErrorCode } from '../../../../hsm-sim/node/node.types';
+import { Role, type ConnectionContext } from '../../../../hsm-sim/node/node.types';
 import { createTempDir, removeTempDir } from '../../../support/temp-dir';
 
 export const PRECO_PASSWORD = 'Prec0-initial';
@@ -126,13 +126,5 @@ export function useNodeWorld(): NodeWorld {
 }
 
 /** Asserts that a node call fails with a NodeError of this code; returns it for message checks. */
-export async function expectNodeError(action: Promise<unknown> | (() => unknown), code: NodeErrorCode): Promise<NodeError> {
-  try {
-    await (typeof action === 'function' ? action() : action);
-  } catch (error) {
-    expect(error, String(error)).to.be.instanceOf(NodeError);
-    expect((error as NodeError).code, (error as NodeError).message).to.equal(code);
-    return error as NodeError;
-  }
-  expect.fail(`expected ${code}, but the call succeeded`);
-}
+
+export { expectNodeError } from '../../../support/expect-error';

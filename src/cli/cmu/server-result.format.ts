@@ -1,0 +1,27 @@
+// The per-HSM result lines every cloudhsm_mgmt_util command prints: `createUser success on server 0(10.0.2.9)`,
+// `createUser failed on server 1(10.0.3.11): <code> (<message>)`.
+
+import { NodeError } from '../../../hsm-sim/node/node.types';
+import { RpcConnectionError } from '../../../hsm-sim/protocol';
+import type { HsmConnection } from './hsm-connections';
+
+export function serverLabel(server: HsmConnection): string {
+  return `server ${server.index}(${server.endpoint.host})`;
+}
+
+// 7.4: `loginHSM success on server N(<ip>)` per HSM
+export function successLine(command: string, server: HsmConnection): string {
+  return `${command} success on ${serverLabel(server)}`;
+}
+
+export function failureLine(command: string, server: HsmConnection, error: unknown): string {
+  return `${command} failed on ${serverLabel(server)}: ${errorCode(error)} (${errorMessage(error)})`;
+}
+
+export function errorCode(error: unknown): string {
+  return error instanceof NodeError || error instanceof RpcConnectionError ? error.code : 'ERROR';
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
