@@ -1,6 +1,10 @@
 // The `cloudhsm-sim` command: dispatches to its subcommands.
 
 import 'reflect-metadata';
+import { cloudHsmCliCommand } from './cloudhsm-cli/cli-command';
+import { cmuCommand } from './cmu/cmu-command';
+import { hsmClusterCommand } from './hsm-cluster-command';
+import { StreamShellIo } from './cmu/shell-io';
 import { parseFlags } from './parse-flags';
 import { startCommand } from './start-command';
 
@@ -8,6 +12,9 @@ const USAGE = `usage: cloudhsm-sim <command> [flags]
 
 commands:
   start    run the simulator  [--data-dir DIR] [--port P] [--time-scale S] [--engine softhsm|in-memory]
+  hsm-cluster  run a cluster's HSM processes on ports 2223-2225 until Ctrl-C  [--hsms N] [--data-dir DIR] [--engine ...]
+  cmu      cloudhsm_mgmt_util shell  --ca-file PATH --hsm HOST:PORT[,...]   (cmu --help for more)
+  cli      CloudHSM CLI (SDK 5), JSON output  --ca-file PATH --hsm HOST:PORT[,...] [--crypto HOST:PORT] [command]   (cli --help)
   help     this text`;
 
 export async function main(args: readonly string[]): Promise<number> {
@@ -16,6 +23,12 @@ export async function main(args: readonly string[]): Promise<number> {
   switch (positional[0]) {
     case 'start':
       return startCommand(flags, print);
+    case 'hsm-cluster':
+      return hsmClusterCommand(flags, print);
+    case 'cmu':
+      return cmuCommand(args.slice(args.indexOf('cmu') + 1), StreamShellIo.forProcess());
+    case 'cli':
+      return cloudHsmCliCommand(args.slice(args.indexOf('cli') + 1), StreamShellIo.forProcess(), process.env);
     case undefined:
     case 'help':
       print(USAGE);

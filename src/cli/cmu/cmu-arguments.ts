@@ -23,12 +23,6 @@ export function exactly(words: readonly string[], count: number): string[] {
   return [...words];
 }
 
-export function word(words: readonly string[], index: number): string {
-  const value = words[index];
-  if (value === undefined) throw new CommandLineError(`argument ${index + 1} is missing`);
-  return value;
-}
-
 // 7.3: CMU user types are case-sensitive
 export function parseRole(typed: string, allowed: readonly Role[]): Role {
   const role = allowed.find((candidate) => candidate === typed);

@@ -22,9 +22,10 @@ export class CmuSession {
     return this.quitting;
   }
 
-  get prompt(): string {
+  /** The next command line, after the prompt on a terminal; undefined at the end of the input. */
+  readCommandLine(): Promise<string | undefined> {
     // SIM: the prompt in server mode is not documented
-    return this.focus ? `server${this.focus.index}> ` : 'aws-cloudhsm> ';
+    return this.io.readLine(this.focus ? `server${this.focus.index}> ` : 'aws-cloudhsm> ');
   }
 
   get focused(): ConnectedHsm | undefined {
@@ -77,10 +78,16 @@ export class CmuSession {
     });
   }
 
-  /** onEachTarget, printing `<command> success|failed on server N(ip)` per server. */
-  async reportOnEachTarget(command: string, call: (server: ConnectedHsm) => Promise<unknown>): Promise<void> {
+  /** Runs `call` on every target; prints, per server in order, `format`'s lines or the failure line. */
+  async printOnEachTarget<T>(command: string, call: (server: ConnectedHsm) => Promise<T>, format: (server: ConnectedHsm, value: T) => readonly string[]): Promise<void> {
     for (const outcome of await this.onEachTarget(call)) {
-      this.print(outcome.ok ? successLine(command, outcome.server) : failureLine(command, outcome.server, outcome.error));
+      const lines = outcome.ok ? format(outcome.server, outcome.value) : [failureLine(command, outcome.server, outcome.error)];
+      for (const line of lines) this.print(line);
     }
+  }
+
+  /** printOnEachTarget with `<command> success on server N(ip)` for each success. */
+  reportOnEachTarget(command: string, call: (server: ConnectedHsm) => Promise<unknown>): Promise<void> {
+    return this.printOnEachTarget(command, call, (server) => [successLine(command, server)]);
   }
 }

@@ -54,7 +54,7 @@ export function parseOptions(args: readonly string[], spec: OptionSpec, unknown:
   for (let index = 0; index < args.length; index += 1) {
     const arg = args[index] ?? '';
     const [name, inline] = isOption(arg) ? (arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined]) : [undefined, undefined];
-    const kind = name === undefined ? undefined : spec[name];
+    const kind = name !== undefined && Object.hasOwn(spec, name) ? spec[name] : undefined;
     if (name === undefined || kind === undefined) {
       if (name !== undefined && unknown === 'reject') throw new CommandLineError(`unknown option --${name}: ${describeSpec(spec)}`);
       rest.push(arg);

@@ -6,7 +6,7 @@ import type { FindAllKeysResult, KeyInfo } from '../../../hsm-sim/node/key-queri
 import type { HsmConnection } from './hsm-connections';
 import { serverLabel, successLine } from './server-result.format';
 
-export function keyListEntry({ handle, mark }: UserKeyEntry): string {
+function keyListEntry({ handle, mark }: UserKeyEntry): string {
   return mark === '' ? String(handle) : `${handle}(${mark})`;
 }
 

@@ -1,7 +1,7 @@
 // loginHSM and logoutHSM (aws-behaviour 7.4, 7.5, 7.7): on every server, one line each.
 
 import type { LoginResult } from '../../../hsm-sim/node/user-login';
-import type { Role } from '../../../hsm-sim/node/node.types';
+import { NodeError, NodeErrorCode, type Role } from '../../../hsm-sim/node/node.types';
 import type { RpcClient } from '../../../hsm-sim/protocol';
 import { exactly, LOGIN_ROLES, parseRole, takeOption } from './cmu-arguments';
 import { cmuCommand } from './cmu-command.types';
@@ -12,12 +12,6 @@ interface LoginArgs {
   readonly username: string;
   readonly password: string;
   readonly privateKeyPath: string | undefined;
-}
-
-/** A login the node holds for its 2FA signature, with no -2fa key to give it. */
-class TwoFactorKeyMissing extends Error {
-  override readonly name = 'TwoFactorKeyMissing';
-  readonly code = 'CKR_MFA_REQUIRED';
 }
 
 export const loginHsm = cmuCommand<LoginArgs>({
@@ -46,6 +40,6 @@ export const logoutHsm = cmuCommand<void>({
 async function logIn(client: RpcClient, { role, username, password }: LoginArgs, signer: ChallengeSigner | undefined): Promise<void> {
   const result = await client.call<LoginResult>('login', { role, username, password });
   if (!('twoFactorChallenge' in result)) return;
-  if (!signer) throw new TwoFactorKeyMissing(`user '${username}' has 2FA: log in with -2fa <private key PEM path>`);
+  if (!signer) throw new NodeError(NodeErrorCode.TWO_FACTOR_REQUIRED, `user '${username}' has 2FA: log in with -2fa <private key PEM path>`);
   await client.call('completeTwoFactorLogin', { signature: signer(result.twoFactorChallenge) });
 }

@@ -1,8 +1,6 @@
 // The per-HSM result lines every cloudhsm_mgmt_util command prints: `createUser success on server 0(10.0.2.9)`,
 // `createUser failed on server 1(10.0.3.11): <code> (<message>)`.
 
-import { NodeError } from '../../../hsm-sim/node/node.types';
-import { RpcConnectionError } from '../../../hsm-sim/protocol';
 import type { HsmConnection } from './hsm-connections';
 
 export function serverLabel(server: HsmConnection): string {
@@ -18,8 +16,10 @@ export function failureLine(command: string, server: HsmConnection, error: unkno
   return `${command} failed on ${serverLabel(server)}: ${errorCode(error)} (${errorMessage(error)})`;
 }
 
+/** The node's code (NodeError), the transport's (RpcConnectionError: CLOSED, ETIMEDOUT), or a system one. */
 export function errorCode(error: unknown): string {
-  return error instanceof NodeError || error instanceof RpcConnectionError ? error.code : 'ERROR';
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : 'ERROR';
 }
 
 export function errorMessage(error: unknown): string {

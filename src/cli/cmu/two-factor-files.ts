@@ -9,13 +9,14 @@ import { CommandLineError } from './command-line-error';
 
 export type ChallengeSigner = (challenge: Buffer) => Buffer;
 
-export async function readPublicKeyPem(path: string): Promise<string> {
-  return readKeyFile(path, 'public key');
+/** `option` names where the path came from, for the error (`-2fa`, `--token`). */
+export async function readPublicKeyPem(path: string, option = '-2fa'): Promise<string> {
+  return readKeyFile(path, 'public key', option);
 }
 
 // 7.5: the user signs each digest with its RSA key (sha256WithRSAEncryption)
 export async function challengeSignerFrom(path: string): Promise<ChallengeSigner> {
-  const pem = await readKeyFile(path, 'private key');
+  const pem = await readKeyFile(path, 'private key', '-2fa');
   let key: KeyObject;
   try {
     key = createPrivateKey(pem);
@@ -25,10 +26,10 @@ export async function challengeSignerFrom(path: string): Promise<ChallengeSigner
   return (challenge) => sign('sha256', challenge, key);
 }
 
-async function readKeyFile(path: string, what: string): Promise<string> {
+async function readKeyFile(path: string, what: string, option: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    throw new CommandLineError(`cannot read the ${what} file -2fa ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new CommandLineError(`cannot read the ${what} file ${option} ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
 }
