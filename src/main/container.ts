@@ -5,7 +5,7 @@ import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import { inMemoryEngineFactory, softHsmEngineFactory, type HsmEngineFactory } from '../../hsm-sim/engine/hsm-engine-factory';
 import { SystemClock } from '../shared/clock';
 import { JsonLinesLogger } from '../shared/logger';
-import { Tokens, type InjectionToken } from './injection-tokens';
+import { Tokens } from '../shared/injection-tokens';
 import { EngineKind, type SimulatorConfig } from './simulator-config';
 
 export function buildContainer(config: SimulatorConfig): DependencyContainer {
@@ -20,7 +20,7 @@ export function buildContainer(config: SimulatorConfig): DependencyContainer {
 }
 
 export interface Override {
-  readonly token: InjectionToken;
+  readonly token: symbol;
   readonly useValue: unknown;
 }
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { inject, injectable } from 'tsyringe';
 import type { HsmEngineFactory } from '../../hsm-sim/engine/hsm-engine-factory';
 import type { Clock } from '../shared/clock';
-import { Tokens } from './injection-tokens';
+import { Tokens } from '../shared/injection-tokens';
 import type { SimulatorConfig } from './simulator-config';
 
 export const SELF_CHECK_TOKEN = 'self-check';

@@ -1,0 +1,152 @@
+// The HSM appliance as node processes: one per HSM, each with a SoftHSM2 token, listening on the
+// loopback address derived from its ENI IP. Certificates come from a simulated hardware CA that is
+// created once per data directory.
+
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loopbackAddressFor } from '../../../hsm-sim/fleet/loopback-address';
+import { NodeFleet } from '../../../hsm-sim/fleet/node-fleet';
+import type { NodeEndpoint, NodeLaunch, NodePorts } from '../../../hsm-sim/fleet/node-launch.types';
+import { createHardwareCa, createHsmIdentity, issueInitializedHsmIdentity, type CertificateAuthority } from '../../../hsm-sim/node/certificates';
+import type { ClusterRecord, HsmRecord } from '../../cloudhsm/domain/cluster';
+import type { HsmAddress, HsmAppliance, HsmHardwareCertificates, HsmLaunch } from '../../cloudhsm/ports/hsm-appliance.port';
+
+/** aws-behaviour 6.6: the PRECO's initial password in the 2017-2019 docs. */
+export const INITIAL_PRECO_PASSWORD = 'password';
+const STANDARD_PORTS: NodePorts = { crypto: 2223, sync: 2224, management: 2225 };
+const EPHEMERAL_PORTS: NodePorts = { crypto: 0, sync: 0, management: 0 };
+
+export interface FleetApplianceOptions {
+  readonly dataDir: string;
+  readonly nodeEntry: string;
+  readonly engine: 'softhsm' | 'in-memory';
+  readonly softHsmLibrary?: string;
+  /** 'standard': 2223-2225 on each HSM's own address; 'ephemeral': ports the system picks (tests). */
+  readonly ports: 'standard' | 'ephemeral';
+}
+
+export class FleetAppliance implements HsmAppliance {
+  private readonly fleet: NodeFleet;
+  private readonly hardwareCa: CertificateAuthority;
+  private readonly addresses = new Map<string, HsmAddress>();
+
+  constructor(private readonly options: FleetApplianceOptions) {
+    this.fleet = new NodeFleet({ entry: options.nodeEntry });
+    this.hardwareCa = loadHardwareCa(join(options.dataDir, 'pki'));
+  }
+
+  async launch({ cluster, hsm, firstHsm, cloneFrom, peers }: HsmLaunch): Promise<void> {
+    const host = loopbackAddressFor(hsm.eniIp);
+    const launch: NodeLaunch = {
+      hsmId: hsm.hsmId,
+      clusterId: cluster.clusterId,
+      serialNumber: String(parseInt(hsm.hsmId.slice(4, 10), 36) % 10 ** 9),
+      slot: hsm.slot,
+      directory: this.directoryOf(hsm.hsmId),
+      host,
+      ports: this.options.ports === 'standard' ? STANDARD_PORTS : EPHEMERAL_PORTS,
+      clusterSyncKeyHex: cluster.internal.syncKeyHex,
+      firstHsm,
+      ...(firstHsm ? { preCoPassword: INITIAL_PRECO_PASSWORD } : {}),
+      tls: this.identityFor(cluster, hsm.hsmId, host),
+      trustedCaPems: this.trustedCas(cluster),
+      ...(cloneFrom ? { cloneFrom: this.endpoint(cloneFrom) } : {}),
+      peers: peers.flatMap((peer) => (this.addresses.has(peer.hsmId) ? [this.endpoint(peer)] : [])),
+      engine: this.options.engine,
+      ...(this.options.softHsmLibrary ? { softHsmLibrary: this.options.softHsmLibrary } : {}),
+    };
+    const info = await this.fleet.launch(launch);
+    this.addresses.set(hsm.hsmId, { host, ...info.ports! });
+  }
+
+  async resume(cluster: ClusterRecord, hsms: readonly HsmRecord[]): Promise<void> {
+    const started = await this.fleet.startAll(hsms.map((hsm) => this.directoryOf(hsm.hsmId)));
+    started.forEach((info) => this.addresses.set(info.hsmId, { host: info.host, ...info.ports! }));
+    this.peersChanged(cluster, hsms);
+  }
+
+  peersChanged(_cluster: ClusterRecord, hsms: readonly HsmRecord[]): void {
+    const running = hsms.filter((hsm) => this.addresses.has(hsm.hsmId));
+    const peers = running.map((hsm) => this.endpoint(hsm));
+    for (const hsm of running) this.fleet.updatePeers(hsm.hsmId, peers);
+  }
+
+  installClusterCertificate(cluster: ClusterRecord, hsms: readonly HsmRecord[], signedCertPem: string, clusterKeyPem: string): void {
+    for (const hsm of hsms) {
+      const address = this.addresses.get(hsm.hsmId);
+      if (!address) continue;
+      const identity = issueInitializedHsmIdentity({ keyPem: clusterKeyPem, certPem: signedCertPem }, { hsmId: hsm.hsmId, ip: address.host });
+      this.fleet.updateIdentity(hsm.hsmId, identity, this.trustedCas(cluster));
+    }
+  }
+
+  async destroy(hsmId: string): Promise<void> {
+    if (this.fleet.list().some((info) => info.hsmId === hsmId)) {
+      await this.fleet.stop(hsmId);
+      this.fleet.forget(hsmId);
+    }
+    this.addresses.delete(hsmId);
+    rmSync(this.directoryOf(hsmId), { recursive: true, force: true });
+  }
+
+  address(hsmId: string): HsmAddress | undefined {
+    return this.addresses.get(hsmId);
+  }
+
+  hardwareCertificates(hsmId: string): HsmHardwareCertificates | undefined {
+    const launchFile = join(this.directoryOf(hsmId), 'node-launch.json');
+    if (!existsSync(launchFile)) return undefined;
+    const chain = (JSON.parse(readFileSync(launchFile, 'utf8')) as NodeLaunch).tls.certChainPem;
+    const leaf = chain.slice(0, chain.indexOf('-----END CERTIFICATE-----') + '-----END CERTIFICATE-----'.length);
+    // SIM: one simulated hardware CA stands for both AWS's and the manufacturer's.
+    return { HsmCertificate: leaf, AwsHardwareCertificate: this.hardwareCa.certPem, ManufacturerHardwareCertificate: this.hardwareCa.certPem };
+  }
+
+  onActivated(listener: (hsmId: string) => void): void {
+    this.fleet.on('activated', listener);
+  }
+
+  onDied(listener: (hsmId: string) => void): void {
+    this.fleet.on('died', (hsmId) => {
+      this.addresses.delete(hsmId);
+      listener(hsmId);
+    });
+  }
+
+  async stopAll(): Promise<void> {
+    await this.fleet.stopAll();
+  }
+
+  private identityFor(cluster: ClusterRecord, hsmId: string, host: string): NodeLaunch['tls'] {
+    const { ClusterCertificate } = cluster.certificates;
+    const clusterKeyPem = cluster.internal.clusterKeyPem;
+    if (ClusterCertificate && clusterKeyPem) {
+      return issueInitializedHsmIdentity({ keyPem: clusterKeyPem, certPem: ClusterCertificate }, { hsmId, ip: host });
+    }
+    return createHsmIdentity(this.hardwareCa, { hsmId, ip: host });
+  }
+
+  private trustedCas(cluster: ClusterRecord): string[] {
+    return [this.hardwareCa.certPem, ...(cluster.trustAnchor ? [cluster.trustAnchor] : [])];
+  }
+
+  private endpoint(hsm: HsmRecord): NodeEndpoint {
+    const address = this.addresses.get(hsm.hsmId);
+    if (!address) throw new Error(`HSM ${hsm.hsmId} is not running`);
+    return { hsmId: hsm.hsmId, host: address.host, syncPort: address.sync };
+  }
+
+  private directoryOf(hsmId: string): string {
+    return join(this.options.dataDir, 'hsms', hsmId);
+  }
+}
+
+function loadHardwareCa(directory: string): CertificateAuthority {
+  const file = join(directory, 'hardware-ca.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as CertificateAuthority;
+  mkdirSync(directory, { recursive: true, mode: 0o700 });
+  const ca = createHardwareCa();
+  writeFileSync(file, JSON.stringify(ca), { mode: 0o600 });
+  writeFileSync(join(directory, 'hardware-ca.crt'), ca.certPem);
+  return ca;
+}

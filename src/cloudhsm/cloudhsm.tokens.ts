@@ -1,0 +1,9 @@
+// Injection tokens of the CloudHSM control plane's ports.
+
+export const CloudHsmTokens = {
+  ClusterRepository: Symbol('ClusterRepository'),
+  HsmAppliance: Symbol('HsmAppliance'),
+  CloudHsmNetwork: Symbol('CloudHsmNetwork'),
+  Scheduler: Symbol('Scheduler'),
+  IdGenerator: Symbol('IdGenerator'),
+} as const;

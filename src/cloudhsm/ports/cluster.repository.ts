@@ -1,0 +1,15 @@
+// Where clusters and HSMs are kept; one transaction per API mutation.
+
+import type { ClusterRecord, HsmRecord } from '../domain/cluster';
+
+export interface ClusterRepository {
+  transaction<T>(work: () => T): T;
+  getCluster(clusterId: string): ClusterRecord | undefined;
+  listClusters(accountId: string, region: string): ClusterRecord[];
+  allClusters(): ClusterRecord[];
+  saveCluster(cluster: ClusterRecord): void;
+  getHsm(hsmId: string): HsmRecord | undefined;
+  hsmsOf(clusterId: string): HsmRecord[];
+  saveHsm(hsm: HsmRecord): void;
+  deleteHsm(hsmId: string): void;
+}
