@@ -11,7 +11,7 @@ import { startCommand } from './start-command';
 const USAGE = `usage: cloudhsm-sim <command> [flags]
 
 commands:
-  start    run the simulator  [--data-dir DIR] [--port P] [--time-scale S] [--engine softhsm|in-memory]
+  start    run the simulator: AWS endpoint and HSMs  [--data-dir DIR] [--port P] [--time-scale S] [--region R] [--engine softhsm|in-memory] [--hsm-ports standard|ephemeral]
   hsm-cluster  run a cluster's HSM processes on ports 2223-2225 until Ctrl-C  [--hsms N] [--data-dir DIR] [--engine ...]
   cmu      cloudhsm_mgmt_util shell  --ca-file PATH --hsm HOST:PORT[,...]   (cmu --help for more)
   cli      CloudHSM CLI (SDK 5), JSON output  --ca-file PATH --hsm HOST:PORT[,...] [--crypto HOST:PORT] [command]   (cli --help)

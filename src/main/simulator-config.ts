@@ -17,7 +17,14 @@ export interface SimulatorConfig {
   readonly engine: EngineKind;
   readonly softHsmLibrary?: string;
   readonly logLevel: LogLevel;
+  /** 'standard': each HSM on 2223-2225 of its own loopback address; 'ephemeral': system-chosen ports (tests). */
+  readonly hsmPorts: 'standard' | 'ephemeral';
+  /** The account every request belongs to unless strict SigV4 maps the access key to another. */
+  readonly accountId: string;
 }
+
+/** SIM: the account id AWS uses in its documentation examples. */
+export const DEFAULT_ACCOUNT_ID = '111122223333';
 
 export const DEFAULT_PORT = 4580;
 
@@ -39,6 +46,8 @@ export function loadSimulatorConfig(flags: Readonly<Record<string, string | unde
     engine,
     ...(softHsmLibrary ? { softHsmLibrary } : {}),
     logLevel: parseLogLevel(pick('log-level', 'CLOUDHSM_SIM_LOG_LEVEL') ?? 'info'),
+    hsmPorts: parseHsmPorts(pick('hsm-ports', 'CLOUDHSM_SIM_HSM_PORTS') ?? 'standard'),
+    accountId: parseAccountId(pick('account-id', 'CLOUDHSM_SIM_ACCOUNT_ID') ?? DEFAULT_ACCOUNT_ID),
   };
 }
 
@@ -48,6 +57,16 @@ function parseNumber(name: string, text: string, minimum: number, maximum: numbe
     throw new Error(`--${name} must be ${integer ? 'an integer' : 'a number'} from ${minimum} to ${maximum}, not "${text}"`);
   }
   return value;
+}
+
+function parseHsmPorts(text: string): SimulatorConfig['hsmPorts'] {
+  if (text === 'standard' || text === 'ephemeral') return text;
+  throw new Error(`--hsm-ports must be standard or ephemeral, not "${text}"`);
+}
+
+function parseAccountId(text: string): string {
+  if (/^\d{12}$/.test(text)) return text;
+  throw new Error(`--account-id must be 12 digits, not "${text}"`);
 }
 
 function parseLogLevel(text: string): LogLevel {

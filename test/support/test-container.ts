@@ -3,7 +3,7 @@
 
 import type { DependencyContainer } from 'tsyringe';
 import { buildContainer, withOverrides, type Override } from '../../src/main/container';
-import { Tokens } from '../../src/main/injection-tokens';
+import { Tokens } from '../../src/shared/injection-tokens';
 import { loadSimulatorConfig, type SimulatorConfig } from '../../src/main/simulator-config';
 import type { Logger } from '../../src/shared/logger';
 import { ManualClock } from './manual-clock';

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { expect } from 'chai';
 import { buildContainer, withOverrides } from '../../../src/main/container';
 import { EngineSelfCheck } from '../../../src/main/engine-self-check';
-import { Tokens } from '../../../src/main/injection-tokens';
+import { Tokens } from '../../../src/shared/injection-tokens';
 import type { Clock } from '../../../src/shared/clock';
 import { SystemClock } from '../../../src/shared/clock';
 import { ManualClock } from '../../support/manual-clock';

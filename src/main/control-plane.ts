@@ -1,0 +1,100 @@
+// The running simulator: the control-plane services over one SQLite database, the HSM node processes,
+// and the AWS endpoint in front of them. Everything registered here and nowhere else.
+
+import { join } from 'node:path';
+import type { DependencyContainer } from 'tsyringe';
+import { FleetAppliance } from '../adapters/appliance/fleet-appliance';
+import { Ec2CloudHsmNetwork } from '../adapters/network/ec2-cloudhsm-network';
+import { SqliteClusterRepository } from '../adapters/sqlite/sqlite-cluster.repository';
+import { SqliteDatabase } from '../adapters/sqlite/sqlite-database';
+import { cloudHsmHandlers } from '../cloudhsm/cloudhsm.handlers';
+import { CloudHsmTokens } from '../cloudhsm/cloudhsm.tokens';
+import { ClusterService } from '../cloudhsm/cluster.service';
+import { HsmService } from '../cloudhsm/hsm.service';
+import { Ec2Handlers } from '../ec2/ec2.handlers';
+import { Ec2Tokens } from '../ec2/ec2.tokens';
+import { SubnetService } from '../ec2/subnets.service';
+import { IdGenerator } from '../shared/ids';
+import { Tokens } from '../shared/injection-tokens';
+import type { Logger } from '../shared/logger';
+import { ScaledScheduler, type Scheduler } from '../shared/scheduler';
+import { AwsEndpoint, cloudHsmV2Model, ec2Model } from '../wire';
+import { buildContainer } from './container';
+import type { SimulatorConfig } from './simulator-config';
+
+const NODE_ENTRY = join(__dirname, '..', '..', 'hsm-sim', 'node-process', 'node-main.js');
+export const DATABASE_FILE = 'cloudhsm-sim.sqlite';
+
+export interface DefaultSubnet {
+  readonly subnetId: string;
+  readonly availabilityZone: string;
+  readonly cidrBlock: string;
+}
+
+export class ControlPlane {
+  private constructor(
+    readonly config: SimulatorConfig,
+    private readonly container: DependencyContainer,
+    private readonly database: SqliteDatabase,
+    private readonly appliance: FleetAppliance,
+    private readonly endpoint: AwsEndpoint,
+    readonly port: number,
+  ) {}
+
+  static async start(config: SimulatorConfig): Promise<ControlPlane> {
+    const container = buildContainer(config);
+    const logger = container.resolve<Logger>(Tokens.Logger);
+    const database = new SqliteDatabase(join(config.dataDir, DATABASE_FILE));
+    const scheduler: Scheduler = new ScaledScheduler(config.timeScale, (error) => logger.log('error', 'scheduled task failed', { error: String(error) }));
+    const appliance = new FleetAppliance({
+      dataDir: config.dataDir,
+      nodeEntry: NODE_ENTRY,
+      engine: config.engine,
+      ports: config.hsmPorts,
+      ...(config.softHsmLibrary ? { softHsmLibrary: config.softHsmLibrary } : {}),
+    });
+    const ids = new IdGenerator();
+    container.register(Ec2Tokens.Database, { useValue: database });
+    container.register(Ec2Tokens.IdGenerator, { useValue: ids });
+    container.register(CloudHsmTokens.ClusterRepository, { useValue: new SqliteClusterRepository(database) });
+    container.register(CloudHsmTokens.HsmAppliance, { useValue: appliance });
+    container.register(CloudHsmTokens.Scheduler, { useValue: scheduler });
+    container.register(CloudHsmTokens.IdGenerator, { useValue: ids });
+    container.register(CloudHsmTokens.CloudHsmNetwork, { useClass: Ec2CloudHsmNetwork });
+
+    const clusters = container.resolve(ClusterService);
+    const hsms = container.resolve(HsmService);
+    appliance.onActivated((hsmId) => clusters.hsmActivated(hsmId));
+    appliance.onDied((hsmId) => hsms.hsmDied(hsmId));
+    await hsms.resumeAll();
+
+    const endpoint = new AwsEndpoint({
+      host: config.host,
+      port: config.port,
+      defaultAccountId: config.accountId,
+      defaultRegion: config.region,
+      onInternalError: (error, context) => logger.log('error', 'internal error', { error: error instanceof Error ? error.stack : String(error), context }),
+    });
+    endpoint.register(cloudHsmV2Model, cloudHsmHandlers(container));
+    endpoint.register(ec2Model, container.resolve(Ec2Handlers).handlers);
+    const port = await endpoint.listen();
+    return new ControlPlane(config, container, database, appliance, endpoint, port);
+  }
+
+  get url(): string {
+    return `http://${this.config.host}:${this.port}`;
+  }
+
+  defaultSubnets(): DefaultSubnet[] {
+    return this.container
+      .resolve(SubnetService)
+      .listSubnets(this.config.accountId, this.config.region)
+      .map((subnet) => ({ subnetId: subnet.id, availabilityZone: subnet.availabilityZone, cidrBlock: subnet.cidrBlock }));
+  }
+
+  async stop(): Promise<void> {
+    await this.endpoint.close();
+    await this.appliance.stopAll();
+    this.database.close();
+  }
+}

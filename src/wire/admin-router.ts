@@ -1,0 +1,44 @@
+// Plain JSON routes under /_sim/ for the simulator's own controls (fault plans, inspection). They sit
+// beside the AWS routes, never behind them: no SigV4, no X-Amz-Target.
+
+export const ADMIN_PREFIX = '/_sim/';
+
+export interface AdminRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query: URLSearchParams;
+  /** The parsed JSON body; undefined when the body is empty. */
+  readonly body: unknown;
+}
+
+export interface AdminResponse {
+  /** Default 200. */
+  readonly status?: number;
+  /** Written as JSON; default `{}`. */
+  readonly body?: unknown;
+}
+
+/** May throw an AwsException to answer `{"__type", "message"}` with its status. */
+export type AdminRouteHandler = (request: AdminRequest) => AdminResponse | Promise<AdminResponse>;
+
+interface AdminRoute {
+  readonly method: string;
+  readonly pathPrefix: string;
+  readonly handler: AdminRouteHandler;
+}
+
+export class AdminRouter {
+  private readonly routes: AdminRoute[] = [];
+
+  /** Throws unless `pathPrefix` lies under /_sim/, so admin routes can never shadow an AWS route. */
+  add(method: string, pathPrefix: string, handler: AdminRouteHandler): void {
+    if (!pathPrefix.startsWith(ADMIN_PREFIX)) throw new Error(`admin routes live under ${ADMIN_PREFIX}, not ${pathPrefix}`);
+    this.routes.push({ method: method.toUpperCase(), pathPrefix, handler });
+    // Longest prefix first, so /_sim/faults/plan wins over /_sim/faults.
+    this.routes.sort((a, b) => b.pathPrefix.length - a.pathPrefix.length);
+  }
+
+  find(method: string, path: string): AdminRouteHandler | undefined {
+    return this.routes.find((route) => route.method === method && path.startsWith(route.pathPrefix))?.handler;
+  }
+}
