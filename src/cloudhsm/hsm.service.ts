@@ -17,7 +17,7 @@ import type { HsmShape } from './domain/cloudhsm.shapes';
 import { ClusterState } from './domain/cluster.states';
 import { HsmState, nextHsmState, type HsmEvent } from './domain/hsm.states';
 import type { CloudHsmNetwork } from './ports/cloudhsm-network.port';
-import type { HsmAppliance } from './ports/hsm-appliance.port';
+import type { HsmAddress, HsmAppliance } from './ports/hsm-appliance.port';
 import type { ClusterRepository } from './ports/cluster.repository';
 
 /** aws-behaviour 8.2: HSMs per cluster (not adjustable) and per account and Region. */
@@ -104,6 +104,15 @@ export class HsmService {
     });
     this.scheduler.after(CloudHsmDurations.deleteHsm, () => this.removeHsm(hsm.hsmId));
     return { HsmId: hsm.hsmId };
+  }
+
+  /** Where a cluster's HSMs listen, for the admin tools (the simulator's stand-in for cmu's config file). */
+  hsmAddresses(clusterId: string): { hsm: HsmRecord; address?: HsmAddress }[] | undefined {
+    if (!this.repository.getCluster(clusterId)) return undefined;
+    return this.repository.hsmsOf(clusterId).map((hsm) => {
+      const address = this.appliance.address(hsm.hsmId);
+      return { hsm, ...(address ? { address } : {}) };
+    });
   }
 
   /** After a simulator restart: every HSM process comes back with its users and keys. */

@@ -18,7 +18,7 @@ import { IdGenerator } from '../shared/ids';
 import { Tokens } from '../shared/injection-tokens';
 import type { Logger } from '../shared/logger';
 import { ScaledScheduler, type Scheduler } from '../shared/scheduler';
-import { AwsEndpoint, cloudHsmV2Model, ec2Model } from '../wire';
+import { AwsEndpoint, cloudHsmV2Model, ec2Model, type AdminResponse } from '../wire';
 import { buildContainer } from './container';
 import type { SimulatorConfig } from './simulator-config';
 
@@ -29,6 +29,26 @@ export interface DefaultSubnet {
   readonly subnetId: string;
   readonly availabilityZone: string;
   readonly cidrBlock: string;
+}
+
+/** GET /_sim/clusters/<cluster id>/hsms: where each HSM of a cluster listens (cmu --cluster-id --endpoint). */
+export const CLUSTER_HSMS_ROUTE = '/_sim/clusters/';
+
+function clusterHsmsRoute(hsms: HsmService, path: string): AdminResponse {
+  const clusterId = /^\/_sim\/clusters\/([^/]+)\/hsms$/.exec(path)?.[1];
+  const found = clusterId ? hsms.hsmAddresses(decodeURIComponent(clusterId)) : undefined;
+  if (!found) return { status: 404, body: { message: `no cluster ${clusterId ?? ''}: use GET ${CLUSTER_HSMS_ROUTE}<cluster id>/hsms` } };
+  return {
+    body: {
+      Hsms: found.map(({ hsm, address }) => ({
+        HsmId: hsm.hsmId,
+        AvailabilityZone: hsm.availabilityZone,
+        EniIp: hsm.eniIp,
+        State: hsm.state,
+        ...(address ? { Host: address.host, CryptoPort: address.crypto, ManagementPort: address.management } : {}),
+      })),
+    },
+  };
 }
 
 export class ControlPlane {
@@ -77,6 +97,7 @@ export class ControlPlane {
     });
     endpoint.register(cloudHsmV2Model, cloudHsmHandlers(container));
     endpoint.register(ec2Model, container.resolve(Ec2Handlers).handlers);
+    endpoint.route('GET', CLUSTER_HSMS_ROUTE, (request) => clusterHsmsRoute(hsms, request.path));
     const port = await endpoint.listen();
     return new ControlPlane(config, container, database, appliance, endpoint, port);
   }

@@ -1,6 +1,5 @@
 // The command line of `cloudhsm-sim cli`: its own options, wherever they stand, and the command's words.
 
-import { CONTROL_PLANE_MISSING } from '../cmu/cmu-options';
 import { CommandLineError } from '../cmu/command-line-error';
 import { OptionKind, parseOptions } from '../cmu/command-options';
 import { parseHsmEndpoints, type HsmEndpoint } from '../cmu/hsm-endpoint';
@@ -26,7 +25,7 @@ const CLI_OPTIONS = {
 export function parseCliOptions(args: readonly string[]): CliOptions | undefined {
   const { given, rest } = parseOptions(args, CLI_OPTIONS, 'keep');
   if (given.has('help') || (rest.length === 1 && rest[0] === 'help')) return undefined;
-  if (given.has('cluster-id') || given.has('endpoint')) throw new CommandLineError(CONTROL_PLANE_MISSING);
+  if (given.has('cluster-id') || given.has('endpoint')) throw new CommandLineError('cli finds HSMs with --hsm (management ports) and --crypto; --cluster-id with --endpoint is for cmu');
   const caFile = given.required('ca-file', "give the cluster's customerCA.crt");
   const hsms = parseHsmEndpoints(given.all('hsm'), '--hsm');
   if (hsms.length === 0) throw new CommandLineError('--hsm is required: give the management port (2225) of each HSM, --hsm HOST:PORT');

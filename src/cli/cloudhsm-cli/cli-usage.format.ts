@@ -8,8 +8,6 @@ const HEAD = `usage: cloudhsm-sim cli --ca-file PATH --hsm HOST:PORT[,HOST:PORT.
   --hsm HOST:PORT     the management port (2225) of each HSM of the cluster; repeat it or separate with commas.
                       Logins and the user and cluster commands go to every one of them.
   --crypto HOST:PORT  the crypto port (2223) of ONE HSM: where the key commands run
-  --cluster-id ID --endpoint URL
-                      find the HSMs through the simulator's CloudHSM endpoint (needs the control plane)
 
 With a command: runs it, prints its JSON and exits (0 on success, 1 on failure). A command that needs a
 login logs in first as CLOUDHSM_ROLE=<role> CLOUDHSM_PIN=<user>:<password> or, for commands that take

@@ -7,6 +7,7 @@ import { runCmuShell } from './cmu-shell';
 import { CommandLineError } from './command-line-error';
 import { closeHsms, connectHsms, isConnected, type HsmConnection } from './hsm-connections';
 import type { ShellIo } from './shell-io';
+import { resolveClusterHsms } from './cluster-hsms.resolver';
 import { readTrustAnchor } from './trust-anchor-file';
 
 export async function cmuCommand(args: readonly string[], io: ShellIo): Promise<number> {
@@ -32,7 +33,8 @@ async function runCmu(args: readonly string[], io: ShellIo): Promise<number> {
   io.print('Connecting to the server(s), it may take time');
   io.print('depending on the server(s) load, please wait...');
   io.print('');
-  const servers = await connectHsms(options.hsms, trustAnchorPem);
+  const hsms = 'clusterId' in options.hsms ? await resolveClusterHsms(options.hsms) : options.hsms;
+  const servers = await connectHsms(hsms, trustAnchorPem);
   for (const line of servers.flatMap(connectionLines)) io.print(line);
   try {
     if (!servers.some(isConnected)) {

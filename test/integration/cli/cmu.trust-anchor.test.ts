@@ -28,14 +28,14 @@ describe('admin tools: the HSMs are verified against --ca-file (6.5)', () => {
     expect(run.stderr).to.contain('does not chain to the --ca-file trust anchor');
   });
 
-  it('refuses a --ca-file that holds no certificate, and --endpoint until the control plane exists', async () => {
+  it('refuses a --ca-file that holds no certificate, and an --endpoint where no simulator answers', async () => {
     const notPem = cluster().writeFile('empty.crt', 'nothing here\n');
     const empty = await runCmu(['--ca-file', notPem, '--hsm', cluster().managementPorts()], []);
     expect(empty.code).to.equal(2);
     expect(empty.stderr).to.contain('holds no PEM certificate');
 
-    const endpoint = await runCmu(['--ca-file', cluster().caFile, '--cluster-id', 'cluster-abc', '--endpoint', 'http://localhost:4566'], []);
+    const endpoint = await runCmu(['--ca-file', cluster().caFile, '--cluster-id', 'cluster-abc', '--endpoint', 'http://127.0.0.1:1'], []);
     expect(endpoint.code).to.equal(2);
-    expect(endpoint.stderr).to.contain('needs the simulator control plane').and.to.contain('--hsm HOST:PORT');
+    expect(endpoint.stderr).to.contain('cannot reach the simulator at http://127.0.0.1:1');
   });
 });

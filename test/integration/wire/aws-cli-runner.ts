@@ -28,7 +28,7 @@ function isolatedEnvironment(keys: AwsCliKeys): NodeJS.ProcessEnv {
     AWS_CONFIG_FILE: join(nowhere, 'config'),
     AWS_SHARED_CREDENTIALS_FILE: join(nowhere, 'credentials'),
     AWS_MAX_ATTEMPTS: '1',
-    AWS_RETRY_MODE: 'standard',
+    AWS_RETRY_MODE: 'legacy',
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_PAGER: '',
   };

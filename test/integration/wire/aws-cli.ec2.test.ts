@@ -83,13 +83,13 @@ describe('the EC2 query protocol through the real aws CLI', function () {
   it('prints EC2 error codes, dotted ones included', async () => {
     const [notFound, invalid, action] = await Promise.all([
       runAwsCli(port, ['ec2', 'describe-subnets', '--subnet-ids', 'subnet-00000000']),
-      runAwsCli(port, ['ec2', 'describe-subnets', '--max-results', '1']),
+      runAwsCli(port, ['ec2', 'describe-subnets', '--max-results', '1001']),
       runAwsCli(port, ['ec2', 'describe-vpcs']),
     ]);
-    expect(notFound.code).to.equal(254);
+    expect(notFound.code).to.equal(255);
     expect(notFound.stderr.trim()).to.equal("An error occurred (InvalidSubnetID.NotFound) when calling the DescribeSubnets operation: The subnet ID 'subnet-00000000' does not exist");
     expect(invalid.stderr.trim()).to.equal(
-      'An error occurred (InvalidParameterValue) when calling the DescribeSubnets operation: Value (1) for parameter MaxResults is invalid. Member must have value greater than or equal to 5',
+      'An error occurred (InvalidParameterValue) when calling the DescribeSubnets operation: Value (1001) for parameter MaxResults is invalid. Member must have value less than or equal to 1000',
     );
     expect(action.stderr).to.include('(UnsupportedOperation) when calling the DescribeVpcs operation: DescribeVpcs is not simulated by cloudhsm-sim yet.');
   });

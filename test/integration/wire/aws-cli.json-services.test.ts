@@ -74,12 +74,12 @@ describe('awsJson services through the real aws CLI', function () {
     expect(cliJson(random)).to.deep.equal({ Plaintext: Buffer.alloc(4, 7).toString('base64') });
   });
 
-  it('prints a ValidationException with AWS wording and exits 254', async () => {
+  it('prints a ValidationException with AWS wording and exits 255 (aws CLI v1)', async () => {
     const [missing, badSubnet] = await Promise.all([
       runAwsCli(port, ['cloudhsmv2', 'create-cluster', '--hsm-type', 'hsm1.medium', '--subnet-ids', 'subnet-12345678', '--tag-list', `Key=${'k'.repeat(129)},Value=v`]),
       runAwsCli(port, ['cloudhsmv2', 'create-cluster', '--hsm-type', 'hsm1.medium', '--subnet-ids', 'subnet-xyz']),
     ]);
-    expect(missing.code).to.equal(254);
+    expect(missing.code).to.equal(255);
     expect(missing.stderr.trim()).to.equal(
       `An error occurred (ValidationException) when calling the CreateCluster operation: 1 validation error detected: Value '${'k'.repeat(129)}' at 'tagList.1.member.key' failed to satisfy constraint: Member must have length less than or equal to 128`,
     );
@@ -88,7 +88,7 @@ describe('awsJson services through the real aws CLI', function () {
 
   it('prints a service exception by its name', async () => {
     const run = await runAwsCli(port, ['kms', 'describe-custom-key-stores', '--custom-key-store-id', 'cks-00000000000000000']);
-    expect(run.code).to.equal(254);
+    expect(run.code).to.equal(255);
     expect(run.stderr.trim()).to.equal(
       'An error occurred (CustomKeyStoreNotFoundException) when calling the DescribeCustomKeyStores operation: No custom key store with ID cks-00000000000000000.',
     );

@@ -9,16 +9,18 @@ describe('strict SigV4 verification against the real aws CLI', function () {
   let endpoint: AwsEndpoint;
   let port: number;
   const contexts: RequestContext[] = [];
-  const remember = (_input: unknown, context: RequestContext): object => {
-    contexts.push(context);
-    return {};
-  };
+  const remember =
+    (output: object) =>
+    (_input: unknown, context: RequestContext): object => {
+      contexts.push(context);
+      return output;
+    };
 
   before(async () => {
     endpoint = new AwsEndpoint({ strict: true, credentials: { [TEST_KEYS.accessKeyId]: { secretAccessKey: TEST_KEYS.secretAccessKey, accountId: '999988887777' } } });
-    endpoint.register(kmsModel, { DescribeCustomKeyStores: remember });
-    endpoint.register(cloudHsmV2Model, { DescribeClusters: remember });
-    endpoint.register(ec2Model, { DescribeSubnets: remember });
+    endpoint.register(kmsModel, { DescribeCustomKeyStores: remember({ CustomKeyStores: [] }) });
+    endpoint.register(cloudHsmV2Model, { DescribeClusters: remember({ Clusters: [] }) });
+    endpoint.register(ec2Model, { DescribeSubnets: remember({ Subnets: [] }) });
     port = await endpoint.listen();
   });
 
@@ -46,7 +48,7 @@ describe('strict SigV4 verification against the real aws CLI', function () {
       runAwsCli(port, ['cloudhsmv2', 'describe-clusters'], { keys: unknownKey }),
       runAwsCli(port, ['ec2', 'describe-subnets'], { keys: wrongSecret }),
     ]);
-    expect(kms.code).to.equal(254);
+    expect(kms.code).to.equal(255);
     expect(kms.stderr).to.include('An error occurred (InvalidSignatureException) when calling the DescribeCustomKeyStores operation: The request signature we calculated does not match');
     expect(unknown.stderr.trim()).to.equal(
       'An error occurred (UnrecognizedClientException) when calling the DescribeClusters operation: The security token included in the request is invalid.',
