@@ -35,6 +35,8 @@ export interface NodeLaunch {
   readonly trustedCaPems: readonly string[];
   /** Peer to clone users and keys from when this node's state is new. */
   readonly cloneFrom?: NodeEndpoint;
+  /** A backup (NodeSnapshot, JSON with Buffers) to restore when this node's state is new. */
+  readonly restoreSnapshotFile?: string;
   readonly peers: readonly NodeEndpoint[];
   readonly softHsmLibrary?: string;
   readonly engine: 'softhsm' | 'in-memory';

@@ -1,19 +1,20 @@
 // One HSM node at run time: its engine, the HsmNode, its peers, and its three TLS listeners.
 
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inMemoryEngineFactory, softHsmEngineFactory } from '../engine/hsm-engine-factory';
 import type { HsmEngine } from '../engine/hsm-engine.port';
 import type { NodeEndpoint, NodeLaunch, NodePorts } from '../fleet/node-launch.types';
 import { HsmNode } from '../node/hsm-node';
 import type { ConnectionContext } from '../node/node.types';
-import { RpcServer, type RpcHandlers, type TlsIdentity } from '../protocol';
+import { parseWithBuffers, RpcServer, type RpcHandlers, type TlsIdentity } from '../protocol';
+import type { NodeSnapshot } from '../node/node-snapshot';
 import { CRYPTO_PORT_OPERATIONS, MANAGEMENT_PORT_OPERATIONS, portHandlers } from '../server/port-operations';
 import { PeerConnections } from '../sync/peer-connections';
 import { PeerReplicator } from '../sync/peer-replicator';
 import { syncHandlers } from '../sync/sync-handlers';
 
-/** Written once a new HSM has been cloned from its peer, so a restart does not clone again. */
+/** Written once a new HSM has been cloned from its peer or a backup, so a restart does not clone again. */
 const CLONED_MARKER = 'cloned-from-peer';
 
 export type NodeLog = (event: string, details?: Record<string, unknown>) => void;
@@ -91,15 +92,18 @@ export class NodeRuntime {
     await this.engine.close();
   }
 
-  /** aws-behaviour 6.7: a new HSM receives the users and keys of an existing one. */
+  /** aws-behaviour 6.7-6.8: a new HSM receives the users and keys of an existing one, or of a backup. */
   private async cloneIfNew(): Promise<void> {
-    const source = this.launch.cloneFrom;
+    const { cloneFrom, restoreSnapshotFile } = this.launch;
     const marker = join(this.launch.directory, CLONED_MARKER);
-    if (!source || existsSync(marker)) return;
-    const snapshot = await this.peers.call<Parameters<HsmNode['restoreSnapshot']>[0]>(source, 'snapshot');
+    if ((!cloneFrom && !restoreSnapshotFile) || existsSync(marker)) return;
+    const snapshot = cloneFrom
+      ? await this.peers.call<NodeSnapshot>(cloneFrom, 'snapshot')
+      : (parseWithBuffers(readFileSync(restoreSnapshotFile!, 'utf8')) as NodeSnapshot);
     await this.node.restoreSnapshot(snapshot);
-    writeFileSync(marker, `${source.hsmId}\n`);
-    this.log('cloned', { from: source.hsmId, users: snapshot.users.length, keys: snapshot.keys.length });
+    const source = cloneFrom?.hsmId ?? restoreSnapshotFile!;
+    writeFileSync(marker, `${source}\n`);
+    this.log('cloned', { from: source, users: snapshot.users.length, keys: snapshot.keys.length });
   }
 
   /** Activation happens through a password change on either port; the fleet hears of it once. */

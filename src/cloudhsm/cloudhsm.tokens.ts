@@ -6,4 +6,5 @@ export const CloudHsmTokens = {
   CloudHsmNetwork: Symbol('CloudHsmNetwork'),
   Scheduler: Symbol('Scheduler'),
   IdGenerator: Symbol('IdGenerator'),
+  BackupVault: Symbol('BackupVault'),
 } as const;

@@ -10,6 +10,7 @@ import type { Scheduler } from '../shared/scheduler';
 import { Tokens } from '../shared/injection-tokens';
 import { CloudHsmInvalidRequestException, CloudHsmResourceNotFoundException } from './cloudhsm.errors';
 import { CloudHsmDurations } from './cloudhsm.durations';
+import { BackupService } from './backup.service';
 import { CloudHsmTokens } from './cloudhsm.tokens';
 import { clusterView } from './cloudhsm.views';
 import type { ClusterRecord } from './domain/cluster';
@@ -38,15 +39,14 @@ export class ClusterService {
     @inject(CloudHsmTokens.Scheduler) private readonly scheduler: Scheduler,
     @inject(CloudHsmTokens.IdGenerator) private readonly ids: IdGenerator,
     @inject(Tokens.Clock) private readonly clock: Clock,
+    @inject(BackupService) private readonly backups: BackupService,
   ) {}
 
   createCluster(
     scope: RequestScope,
     input: { HsmType: string; SubnetIds: string[]; SourceBackupId?: string; BackupRetentionPolicy?: BackupRetentionPolicy; TagList?: Tag[]; Mode?: 'FIPS' | 'NON_FIPS'; NetworkType?: 'IPV4' | 'DUALSTACK' },
   ): { Cluster: ClusterShape } {
-    if (input.SourceBackupId) {
-      throw new CloudHsmInvalidRequestException('SourceBackupId: creating a cluster from a backup is not simulated yet.');
-    }
+    const source = input.SourceBackupId ? this.backups.requireReadyBackup(scope, input.SourceBackupId) : undefined;
     // API_CreateCluster: HsmType hsm1.medium or hsm2m.medium.
     if (!['hsm1.medium', 'hsm2m.medium'].includes(input.HsmType)) {
       throw new CloudHsmInvalidRequestException(`HsmType ${input.HsmType} is not supported: use hsm1.medium or hsm2m.medium.`);
@@ -71,6 +71,10 @@ export class ClusterService {
       subnetMapping[subnet.availabilityZone] = subnet.subnetId;
     }
     this.requireRetention(input.BackupRetentionPolicy);
+    // 6.4: backups restore only into clusters of the same mode.
+    if (source && (input.Mode ?? 'FIPS') !== source.mode) {
+      throw new CloudHsmInvalidRequestException(`Backup ${source.backupId} is ${source.mode}; a cluster restored from it must be ${source.mode} too.`);
+    }
 
     const cluster = this.repository.transaction(() => {
       const live = this.repository.listClusters(scope.accountId, scope.region).filter((existing) => existing.state !== ClusterState.DELETED);
@@ -93,14 +97,20 @@ export class ClusterService {
         backupRetentionPolicy: input.BackupRetentionPolicy ?? DEFAULT_RETENTION,
         createTimestamp: this.clock.now(),
         tags: input.TagList ?? [],
-        certificates: {},
-        activated: false,
-        internal: { syncKeyHex: randomBytes(32).toString('hex') },
+        // 6.4: a cluster from a backup shares the source's ClusterCertificate, users and keys.
+        certificates: source?.internal.clusterCertificate ? { ClusterCertificate: source.internal.clusterCertificate } : {},
+        activated: source?.internal.activated ?? false,
+        ...(source ? { sourceBackupId: source.backupId } : {}),
+        ...(source?.internal.trustAnchor ? { trustAnchor: source.internal.trustAnchor } : {}),
+        internal: {
+          syncKeyHex: source?.internal.syncKeyHex ?? randomBytes(32).toString('hex'),
+          ...(source?.internal.clusterKeyPem ? { clusterKeyPem: source.internal.clusterKeyPem } : {}),
+        },
       };
       this.repository.saveCluster(record);
       return record;
     });
-    this.scheduler.after(CloudHsmDurations.createCluster, () => this.apply(cluster.clusterId, 'created'));
+    this.scheduler.after(CloudHsmDurations.createCluster, () => this.apply(cluster.clusterId, source ? 'createdFromBackup' : 'created'));
     return { Cluster: clusterView(cluster, []) };
   }
 
@@ -188,10 +198,10 @@ export class ClusterService {
 
   /** An HSM reported that its PRECO became a CO (cmu changePswd PRECO / cli cluster activate). */
   hsmActivated(hsmId: string): void {
-    this.repository.transaction(() => {
+    const activated = this.repository.transaction(() => {
       const hsm = this.repository.getHsm(hsmId);
       const cluster = hsm && this.repository.getCluster(hsm.clusterId);
-      if (!cluster || cluster.activated) return;
+      if (!cluster || cluster.activated) return undefined;
       cluster.activated = true;
       const next = nextClusterState(cluster.state, 'activated');
       if (next) {
@@ -199,7 +209,10 @@ export class ClusterService {
         delete cluster.stateMessage;
       }
       this.repository.saveCluster(cluster);
+      return cluster;
     });
+    // 6.8: a backup is taken on activation.
+    if (activated) this.scheduler.after(0, () => this.backups.takeBackup(activated.clusterId).then(() => undefined));
   }
 
   requireCluster(scope: RequestScope, clusterId: string, operation: ClusterOperation | 'InitializeCluster'): ClusterRecord {

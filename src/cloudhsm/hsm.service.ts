@@ -7,6 +7,7 @@ import type { Clock } from '../shared/clock';
 import type { IdGenerator } from '../shared/ids';
 import { Tokens } from '../shared/injection-tokens';
 import type { Scheduler } from '../shared/scheduler';
+import { BackupService } from './backup.service';
 import { CloudHsmInvalidRequestException } from './cloudhsm.errors';
 import { CloudHsmDurations } from './cloudhsm.durations';
 import { CloudHsmTokens } from './cloudhsm.tokens';
@@ -34,6 +35,7 @@ export class HsmService {
     @inject(CloudHsmTokens.IdGenerator) private readonly ids: IdGenerator,
     @inject(Tokens.Clock) private readonly clock: Clock,
     @inject(ClusterService) private readonly clusters: ClusterService,
+    @inject(BackupService) private readonly backups: BackupService,
   ) {}
 
   createHsm(scope: RequestScope, input: { ClusterId: string; AvailabilityZone: string; IpAddress?: string }): { Hsm: HsmShape } {
@@ -147,7 +149,16 @@ export class HsmService {
     const peers = this.repository.hsmsOf(cluster.clusterId).filter((peer) => peer.state === HsmState.ACTIVE);
     // 6.6: the PRECO exists only on the first HSM of a never-activated cluster; 6.7: later HSMs are clones.
     const cloneFrom = peers[0];
-    await this.appliance.launch({ cluster, hsm, firstHsm: !cloneFrom && !cluster.activated, ...(cloneFrom ? { cloneFrom } : {}), peers });
+    // 6.4, 6.7: with no HSM left to clone, an HSM of an activated cluster (or one made from a backup) starts from the latest backup.
+    const restoreSnapshotFile = cloneFrom || !cluster.activated ? undefined : this.backups.latestBackupFile(cluster.clusterId, cluster.sourceBackupId);
+    await this.appliance.launch({
+      cluster,
+      hsm,
+      firstHsm: !cloneFrom && !cluster.activated,
+      ...(cloneFrom ? { cloneFrom } : {}),
+      ...(restoreSnapshotFile ? { restoreSnapshotFile } : {}),
+      peers,
+    });
     this.repository.transaction(() => {
       const current = this.repository.getHsm(hsmId)!;
       current.state = this.next(current, 'created');
@@ -163,18 +174,25 @@ export class HsmService {
       }
     });
     this.appliance.peersChanged(cluster, this.repository.hsmsOf(cluster.clusterId).filter((peer) => peer.state === HsmState.ACTIVE));
+    // 6.8: a backup is taken when an HSM is added to an active cluster.
+    if (this.repository.getCluster(cluster.clusterId)?.state === ClusterState.ACTIVE) await this.backups.takeBackup(cluster.clusterId);
   }
 
   private async removeHsm(hsmId: string): Promise<void> {
     const hsm = this.repository.getHsm(hsmId);
     if (!hsm) return;
+    // 6.8: a backup is taken when an HSM is removed from an active cluster: from the leaving HSM, which is still running.
+    if (this.repository.getCluster(hsm.clusterId)?.state === ClusterState.ACTIVE && this.appliance.address(hsmId)) {
+      await this.backups.takeBackup(hsm.clusterId, hsm);
+    }
     await this.appliance.destroy(hsmId);
     this.repository.transaction(() => {
       this.network.releaseNetworkInterface(hsm.accountId, hsm.region, hsm.eniId);
       this.repository.deleteHsm(hsmId);
     });
     const cluster = this.repository.getCluster(hsm.clusterId);
-    if (cluster) this.appliance.peersChanged(cluster, this.repository.hsmsOf(cluster.clusterId).filter((peer) => peer.state === HsmState.ACTIVE));
+    if (!cluster) return;
+    this.appliance.peersChanged(cluster, this.repository.hsmsOf(cluster.clusterId).filter((peer) => peer.state === HsmState.ACTIVE));
   }
 
   private next(hsm: HsmRecord, event: HsmEvent): HsmState {

@@ -1,11 +1,11 @@
-// TagResource, UntagResource, ListTags on clusters (aws-behaviour 6.3). Backups are not simulated yet.
+// TagResource, UntagResource, ListTags on clusters and backups (aws-behaviour 6.3).
 
 import { inject, injectable } from 'tsyringe';
 import { CloudHsmResourceNotFoundException, CloudHsmTagException } from './cloudhsm.errors';
 import { CloudHsmTokens } from './cloudhsm.tokens';
 import type { RequestScope } from './cluster.service';
 import type { Tag } from './domain/cloudhsm.shapes';
-import { ClusterState } from './domain/cluster.states';
+import type { BackupRecord } from './domain/backup';
 import type { ClusterRecord } from './domain/cluster';
 import type { ClusterRepository } from './ports/cluster.repository';
 
@@ -19,21 +19,19 @@ export class TagService {
 
   tagResource(scope: RequestScope, input: { ResourceId: string; TagList: Tag[] }): Record<string, never> {
     this.repository.transaction(() => {
-      const cluster = this.requireResource(scope, input.ResourceId);
-      const merged = new Map(cluster.tags.map((tag) => [tag.Key, tag.Value]));
+      const resource = this.requireResource(scope, input.ResourceId);
+      const merged = new Map(resource.tags.map((tag) => [tag.Key, tag.Value]));
       for (const tag of input.TagList) merged.set(tag.Key, tag.Value);
       if (merged.size > MAX_TAGS) throw new CloudHsmTagException(`${input.ResourceId} would have ${merged.size} tags; a resource can have at most ${MAX_TAGS}.`);
-      cluster.tags = [...merged].map(([Key, Value]) => ({ Key, Value }));
-      this.repository.saveCluster(cluster);
+      resource.save([...merged].map(([Key, Value]) => ({ Key, Value })));
     });
     return {};
   }
 
   untagResource(scope: RequestScope, input: { ResourceId: string; TagKeyList: string[] }): Record<string, never> {
     this.repository.transaction(() => {
-      const cluster = this.requireResource(scope, input.ResourceId);
-      cluster.tags = cluster.tags.filter((tag) => !input.TagKeyList.includes(tag.Key));
-      this.repository.saveCluster(cluster);
+      const resource = this.requireResource(scope, input.ResourceId);
+      resource.save(resource.tags.filter((tag) => !input.TagKeyList.includes(tag.Key)));
     });
     return {};
   }
@@ -46,11 +44,18 @@ export class TagService {
     return { TagList: tags.slice(start, end), ...(end < tags.length ? { NextToken: String(end) } : {}) };
   }
 
-  private requireResource(scope: RequestScope, resourceId: string): ClusterRecord {
+  /** API_TagResource: ResourceId is a cluster id or a backup id. */
+  private requireResource(scope: RequestScope, resourceId: string): { tags: Tag[]; save(tags: Tag[]): void } {
+    const inScope = (record: ClusterRecord | BackupRecord | undefined): boolean =>
+      record !== undefined && record.accountId === scope.accountId && record.region === scope.region && record.state !== 'DELETED';
     const cluster = this.repository.getCluster(resourceId);
-    if (!cluster || cluster.accountId !== scope.accountId || cluster.region !== scope.region || cluster.state === ClusterState.DELETED) {
-      throw new CloudHsmResourceNotFoundException(`Resource ${resourceId} does not exist in ${scope.region}.`);
+    if (cluster && inScope(cluster)) {
+      return { tags: cluster.tags, save: (tags) => this.repository.saveCluster({ ...cluster, tags }) };
     }
-    return cluster;
+    const backup = this.repository.getBackup(resourceId);
+    if (backup && inScope(backup)) {
+      return { tags: backup.tags, save: (tags) => this.repository.saveBackup({ ...backup, tags }) };
+    }
+    throw new CloudHsmResourceNotFoundException(`Resource ${resourceId} does not exist in ${scope.region}.`);
   }
 }

@@ -3,10 +3,12 @@
 
 import { join } from 'node:path';
 import type { DependencyContainer } from 'tsyringe';
+import { FileBackupVault } from '../adapters/appliance/file-backup-vault';
 import { FleetAppliance } from '../adapters/appliance/fleet-appliance';
 import { Ec2CloudHsmNetwork } from '../adapters/network/ec2-cloudhsm-network';
 import { SqliteClusterRepository } from '../adapters/sqlite/sqlite-cluster.repository';
 import { SqliteDatabase } from '../adapters/sqlite/sqlite-database';
+import { BackupService } from '../cloudhsm/backup.service';
 import { cloudHsmHandlers } from '../cloudhsm/cloudhsm.handlers';
 import { CloudHsmTokens } from '../cloudhsm/cloudhsm.tokens';
 import { ClusterService } from '../cloudhsm/cluster.service';
@@ -24,6 +26,7 @@ import type { SimulatorConfig } from './simulator-config';
 
 const NODE_ENTRY = join(__dirname, '..', '..', 'hsm-sim', 'node-process', 'node-main.js');
 export const DATABASE_FILE = 'cloudhsm-sim.sqlite';
+const DAY_MS = 24 * 60 * 60_000;
 
 export interface DefaultSubnet {
   readonly subnetId: string;
@@ -80,6 +83,7 @@ export class ControlPlane {
     container.register(CloudHsmTokens.HsmAppliance, { useValue: appliance });
     container.register(CloudHsmTokens.Scheduler, { useValue: scheduler });
     container.register(CloudHsmTokens.IdGenerator, { useValue: ids });
+    container.register(CloudHsmTokens.BackupVault, { useValue: new FileBackupVault(config.dataDir) });
     container.register(CloudHsmTokens.CloudHsmNetwork, { useClass: Ec2CloudHsmNetwork });
 
     const clusters = container.resolve(ClusterService);
@@ -87,6 +91,10 @@ export class ControlPlane {
     appliance.onActivated((hsmId) => clusters.hsmActivated(hsmId));
     appliance.onDied((hsmId) => hsms.hsmDied(hsmId));
     await hsms.resumeAll();
+    const backups = container.resolve(BackupService);
+    // 6.8: a backup at least every 24 hours, in simulated time (none at time scale 0, where nothing waits).
+    const daily = config.timeScale > 0 ? setInterval(() => void backups.dailyRun(), DAY_MS * config.timeScale) : undefined;
+    daily?.unref();
 
     const endpoint = new AwsEndpoint({
       host: config.host,

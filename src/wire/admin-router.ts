@@ -1,7 +1,7 @@
 // Plain JSON routes under /_sim/ for the simulator's own controls (fault plans, inspection). They sit
 // beside the AWS routes, never behind them: no SigV4, no X-Amz-Target.
 
-export const ADMIN_PREFIX = '/_sim/';
+const ADMIN_PREFIX = '/_sim/';
 
 export interface AdminRequest {
   readonly method: string;

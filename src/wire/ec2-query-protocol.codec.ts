@@ -37,11 +37,11 @@ export class Ec2QueryProtocolCodec implements ProtocolCodec {
   constructor(private readonly registry: ServiceRegistry) {}
 
   parse(request: WireRequest): ParsedCall {
-    const parameters = new Map(new URLSearchParams(request.body.toString('utf8')));
-    const action = parameters.get('Action');
     if (request.method !== 'POST' || request.path !== '/') {
       throw new InvalidAction(`${request.method} ${request.path} is not valid for this web service: EC2 query requests are POST /.`);
     }
+    const parameters = new Map(new URLSearchParams(request.body.toString('utf8')));
+    const action = parameters.get('Action');
     if (action === undefined) throw new MissingParameter('The request must contain the parameter Action');
     const service = this.registry.ec2;
     const operation = service?.model.operation(action);
@@ -54,6 +54,7 @@ export class Ec2QueryProtocolCodec implements ProtocolCodec {
 
   /** EC2 reports one problem per request: the first. */
   invalidInput(violations: readonly Violation[]): AwsException {
+    // SIM: EC2 words constraint failures per parameter; the model's constraint text stands in for it.
     const [first] = violations as [Violation, ...Violation[]];
     const parameter = queryPath(first.path);
     if (first.value === undefined) return new MissingParameter(`The request must contain the parameter ${parameter}`);
@@ -62,10 +63,12 @@ export class Ec2QueryProtocolCodec implements ProtocolCodec {
   }
 
   notSimulated(operation: string): AwsException {
+    // SIM: see JsonProtocolCodec.notSimulated; EC2's own code for an unsupported request.
     return new UnsupportedOperation(`${operation} is not simulated by cloudhsm-sim yet.`);
   }
 
   authFailure(reason: AuthFailureReason, message: string): AwsException {
+    // SIM: EC2's own auth codes (AuthFailure, RequestExpired, ...); the statuses follow common observation.
     switch (reason) {
       case 'missing':
         return new MissingAuthenticationToken('The request must contain either a valid (registered) AWS access key ID or X.509 certificate.');

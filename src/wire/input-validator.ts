@@ -16,7 +16,7 @@ export interface Violation {
   readonly constraint: string;
 }
 
-export const NOT_NULL = 'Member must not be null';
+const NOT_NULL = 'Member must not be null';
 
 const SCALAR_TYPES: ReadonlySet<Shape['type']> = new Set(['string', 'integer', 'long', 'boolean', 'timestamp', 'blob']);
 
@@ -76,6 +76,7 @@ function checkCollection(
   else elements.forEach((element, index) => checkValue(elementShape, element, [...collection.path, stepOf(index)], out));
 }
 
+// SIM: `Map keys/value must satisfy constraint` is the list wording applied to maps (seen for keys only).
 function checkScalars(elementShape: Shape, elements: readonly WireValue[], subject: string, collection: Omit<Violation, 'constraint'>, out: Violation[]): void {
   const constraints = constraintsOf(elementShape);
   if (elements.some((element) => constraints.some((constraint) => !constraint.holds(element)))) {

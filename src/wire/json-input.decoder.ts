@@ -21,6 +21,7 @@ function isJsonObject(value: unknown): value is JsonObject {
 
 /** AWS's wording for a JSON value of the wrong type, e.g. `STRING_VALUE can not be converted to an Integer`. */
 function mismatch(value: unknown, expected: string): AwsException {
+  // SIM: the Structure/List/Map/Timestamp/Blob variants follow the pattern of the observed Integer one.
   if (Array.isArray(value)) return new SerializationException('Start of list found where not expected.');
   if (isJsonObject(value)) return new SerializationException('Start of structure or map found where not expected.');
   const token = typeof value === 'string' ? 'STRING_VALUE' : typeof value === 'number' ? 'NUMBER_VALUE' : 'BOOLEAN_VALUE';
@@ -90,6 +91,7 @@ function decodeValue(shape: Shape, value: unknown, path: readonly PathStep[]): W
     case 'blob': {
       if (typeof value !== 'string') throw mismatch(value, 'a Blob');
       const bytes = decodeBase64(value);
+      // SIM: AWS's text for bad base64 is not documented; this one names the member, never the value.
       if (bytes === undefined) throw new SerializationException(`Value at '${jsonPath(path)}' is not valid base64.`);
       return bytes;
     }

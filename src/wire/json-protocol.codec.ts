@@ -23,13 +23,14 @@ import {
 } from './wire.errors';
 import type { WireRequest, WireResponse } from './wire.types';
 
-export const AMZ_JSON_1_1 = 'application/x-amz-json-1.1';
+const AMZ_JSON_1_1 = 'application/x-amz-json-1.1';
 
 export class JsonProtocolCodec implements ProtocolCodec {
   constructor(private readonly registry: ServiceRegistry) {}
 
   parse(request: WireRequest): ParsedCall {
     const target = request.headers['x-amz-target'] ?? '';
+    // SIM: AWS fronts answer other methods and paths in their own ways; one 400 in awsJson shape here.
     if (request.method !== 'POST' || request.path !== '/') {
       throw new UnknownOperationException(`${request.method} ${request.path} is not an operation: awsJson requests are POST /.`);
     }
@@ -47,6 +48,7 @@ export class JsonProtocolCodec implements ProtocolCodec {
   }
 
   notSimulated(operation: string): AwsException {
+    // SIM: AWS implements every modelled operation; a client error naming the gap is clearer than a 5xx.
     return new UnsupportedOperationException(`${operation} is not simulated by cloudhsm-sim yet.`);
   }
 

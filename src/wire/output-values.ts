@@ -5,7 +5,7 @@
 import type { ScalarShape } from './service-model';
 import { OutputShapeError } from './wire.errors';
 
-export type OutputScalar = string | number | boolean | Date | Uint8Array;
+type OutputScalar = string | number | boolean | Date | Uint8Array;
 
 function describe(value: unknown): string {
   if (value === null) return 'null';

@@ -56,6 +56,7 @@ export function queryName(member: Member): string {
   return location === undefined ? member.name : location.charAt(0).toUpperCase() + location.slice(1);
 }
 
+// SIM: EC2's InvalidParameterValue wording, with what was expected added.
 function invalid(node: ParameterNode, value: string, expected: string): AwsException {
   return new InvalidParameterValue(`Value (${value}) for parameter ${node.name} is invalid. Expected ${expected}.`);
 }

@@ -145,13 +145,13 @@ function metadataOf(raw: RawObject): ServiceMetadata {
   const endpointPrefix = text(raw['endpointPrefix'], 'metadata.endpointPrefix');
   const metadata: ServiceMetadata = {
     protocol: known,
-    apiVersion: text(raw['apiVersion'], 'metadata.apiVersion'),
     serviceId: text(raw['serviceId'], 'metadata.serviceId'),
     signingName: optionalText(raw['signingName'], 'metadata.signingName') ?? endpointPrefix,
     targetPrefix: optionalText(raw['targetPrefix'], 'metadata.targetPrefix'),
     xmlNamespace: optionalText(raw['xmlNamespace'], 'metadata.xmlNamespace'),
   };
   if (known === 'json' && metadata.targetPrefix === undefined) throw new Error('service model: a json service needs metadata.targetPrefix');
+  if (known === 'json' && raw['jsonVersion'] !== '1.1') throw new Error('service model: of the json protocols only awsJson 1.1 is served');
   return metadata;
 }
 

@@ -82,7 +82,6 @@ export interface OperationModel {
 
 export interface ServiceMetadata {
   readonly protocol: WireProtocol;
-  readonly apiVersion: string;
   readonly serviceId: string;
   /** The SigV4 credential-scope service name: `cloudhsm` for CloudHSM V2, `kms`, `ec2`. */
   readonly signingName: string;
@@ -98,7 +97,7 @@ export class ServiceModel {
     private readonly operations: ReadonlyMap<string, OperationModel>,
     private readonly exceptionMessageMembers: ReadonlyMap<string, string>,
     /** The message member most of the service's exceptions use (`message` for KMS, `Message` for CloudHSM V2). */
-    readonly defaultMessageMember: string,
+    private readonly defaultMessageMember: string,
   ) {}
 
   operation(name: string): OperationModel | undefined {

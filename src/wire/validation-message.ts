@@ -14,6 +14,7 @@ function lowerFirst(name: string): string {
 
 /** Member names in lowerCamel, list elements as `N.member` (1-based): `tagList.1.member.key`. */
 export function jsonPath(path: readonly PathStep[]): string {
+  // SIM: map entries holding structures are pathed by their key (`filters.<key>`); AWS's form is unobserved.
   return path.map((step) => ('member' in step ? lowerFirst(step.member.name) : 'index' in step ? `${step.index + 1}.member` : step.key)).join('.');
 }
 
@@ -39,7 +40,7 @@ function renderField(shape: Shape, key: string, field: WireValue): string {
 }
 
 /** `Value 'x' at`, `Value null at` for an absent member, `Value at` for a sensitive one (e.g. KeyStorePassword). */
-export function valuePrefix(violation: Violation): string {
+function valuePrefix(violation: Violation): string {
   if (violation.value === undefined) return 'Value null at';
   if (violation.shape.sensitive) return 'Value at';
   return `Value '${renderValue(violation.shape, violation.value)}' at`;

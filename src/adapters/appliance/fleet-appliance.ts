@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { loopbackAddressFor } from '../../../hsm-sim/fleet/loopback-address';
 import { NodeFleet } from '../../../hsm-sim/fleet/node-fleet';
 import type { NodeEndpoint, NodeLaunch, NodePorts } from '../../../hsm-sim/fleet/node-launch.types';
+import { stringifyWithBuffers } from '../../../hsm-sim/protocol';
+import { PeerConnections } from '../../../hsm-sim/sync/peer-connections';
 import { createHardwareCa, createHsmIdentity, issueInitializedHsmIdentity, type CertificateAuthority } from '../../../hsm-sim/node/certificates';
 import type { ClusterRecord, HsmRecord } from '../../cloudhsm/domain/cluster';
 import type { HsmAddress, HsmAppliance, HsmHardwareCertificates, HsmLaunch } from '../../cloudhsm/ports/hsm-appliance.port';
@@ -35,7 +37,7 @@ export class FleetAppliance implements HsmAppliance {
     this.hardwareCa = loadHardwareCa(join(options.dataDir, 'pki'));
   }
 
-  async launch({ cluster, hsm, firstHsm, cloneFrom, peers }: HsmLaunch): Promise<void> {
+  async launch({ cluster, hsm, firstHsm, cloneFrom, peers, restoreSnapshotFile }: HsmLaunch): Promise<void> {
     const host = loopbackAddressFor(hsm.eniIp);
     const launch: NodeLaunch = {
       hsmId: hsm.hsmId,
@@ -51,6 +53,7 @@ export class FleetAppliance implements HsmAppliance {
       tls: this.identityFor(cluster, hsm.hsmId, host),
       trustedCaPems: this.trustedCas(cluster),
       ...(cloneFrom ? { cloneFrom: this.endpoint(cloneFrom) } : {}),
+      ...(restoreSnapshotFile && !cloneFrom ? { restoreSnapshotFile } : {}),
       peers: peers.flatMap((peer) => (this.addresses.has(peer.hsmId) ? [this.endpoint(peer)] : [])),
       engine: this.options.engine,
       ...(this.options.softHsmLibrary ? { softHsmLibrary: this.options.softHsmLibrary } : {}),
@@ -77,6 +80,21 @@ export class FleetAppliance implements HsmAppliance {
       if (!address) continue;
       const identity = issueInitializedHsmIdentity({ keyPem: clusterKeyPem, certPem: signedCertPem }, { hsmId: hsm.hsmId, ip: address.host });
       this.fleet.updateIdentity(hsm.hsmId, identity, this.trustedCas(cluster));
+    }
+  }
+
+  async snapshot(cluster: ClusterRecord, hsm: HsmRecord): Promise<string> {
+    // The control plane proves cluster membership on the sync port like any HSM of the cluster.
+    const connections = new PeerConnections({
+      hsmId: 'control-plane',
+      clusterId: cluster.clusterId,
+      syncKey: Buffer.from(cluster.internal.syncKeyHex, 'hex'),
+      trustedCaPems: this.trustedCas(cluster),
+    });
+    try {
+      return stringifyWithBuffers(await connections.call(this.endpoint(hsm), 'snapshot'));
+    } finally {
+      await connections.closeAll();
     }
   }
 

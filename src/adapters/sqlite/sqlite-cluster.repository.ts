@@ -1,5 +1,6 @@
 // Clusters and HSMs as documents in the control plane's SQLite database.
 
+import type { BackupRecord } from '../../cloudhsm/domain/backup';
 import type { ClusterRecord, HsmRecord } from '../../cloudhsm/domain/cluster';
 import type { ClusterRepository } from '../../cloudhsm/ports/cluster.repository';
 import { DocumentStore } from './document-store';
@@ -8,10 +9,12 @@ import type { SqliteDatabase } from './sqlite-database';
 export class SqliteClusterRepository implements ClusterRepository {
   private readonly clusters: DocumentStore<ClusterRecord>;
   private readonly hsms: DocumentStore<HsmRecord>;
+  private readonly backups: DocumentStore<BackupRecord>;
 
   constructor(private readonly database: SqliteDatabase) {
     this.clusters = new DocumentStore(database, 'cloudhsm_clusters');
     this.hsms = new DocumentStore(database, 'cloudhsm_hsms');
+    this.backups = new DocumentStore(database, 'cloudhsm_backups');
   }
 
   transaction<T>(work: () => T): T {
@@ -48,5 +51,17 @@ export class SqliteClusterRepository implements ClusterRepository {
 
   deleteHsm(hsmId: string): void {
     this.hsms.delete(hsmId);
+  }
+
+  getBackup(backupId: string): BackupRecord | undefined {
+    return this.backups.get(backupId);
+  }
+
+  listBackups(accountId: string, region: string): BackupRecord[] {
+    return this.backups.list(`${accountId}/${region}`);
+  }
+
+  saveBackup(backup: BackupRecord): void {
+    this.backups.put(backup.backupId, `${backup.accountId}/${backup.region}`, backup);
   }
 }

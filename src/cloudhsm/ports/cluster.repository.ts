@@ -1,5 +1,6 @@
 // Where clusters and HSMs are kept; one transaction per API mutation.
 
+import type { BackupRecord } from '../domain/backup';
 import type { ClusterRecord, HsmRecord } from '../domain/cluster';
 
 export interface ClusterRepository {
@@ -12,4 +13,7 @@ export interface ClusterRepository {
   hsmsOf(clusterId: string): HsmRecord[];
   saveHsm(hsm: HsmRecord): void;
   deleteHsm(hsmId: string): void;
+  getBackup(backupId: string): BackupRecord | undefined;
+  listBackups(accountId: string, region: string): BackupRecord[];
+  saveBackup(backup: BackupRecord): void;
 }

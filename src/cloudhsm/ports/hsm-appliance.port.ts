@@ -11,6 +11,8 @@ export interface HsmLaunch {
   /** An HSM of the cluster to clone users and keys from (6.7); none for the first HSM. */
   readonly cloneFrom?: HsmRecord;
   readonly peers: readonly HsmRecord[];
+  /** A backup file to restore users and keys from, when no HSM of the cluster is there to clone. */
+  readonly restoreSnapshotFile?: string;
 }
 
 export interface HsmHardwareCertificates {
@@ -33,6 +35,11 @@ export interface HsmAppliance {
   peersChanged(cluster: ClusterRecord, hsms: readonly HsmRecord[]): void;
   /** After InitializeCluster: every HSM presents a chain up to the customer's trust anchor. */
   installClusterCertificate(cluster: ClusterRecord, hsms: readonly HsmRecord[], signedCertPem: string, clusterKeyPem: string): void;
+  /**
+   * A backup of one HSM: users (password hashes), keys wrapped under the cluster key, state. Returned
+   * serialised; it is never plaintext key material.
+   */
+  snapshot(cluster: ClusterRecord, hsm: HsmRecord): Promise<string>;
   /** Stops the HSM's process and removes its token and state. */
   destroy(hsmId: string): Promise<void>;
   address(hsmId: string): HsmAddress | undefined;

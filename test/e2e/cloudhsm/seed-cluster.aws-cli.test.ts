@@ -99,16 +99,17 @@ describe('e2e (aws CLI): the seed procedure builds an ACTIVE two-HSM cluster', f
     expect(listed.stdout.match(/\bCU\s+kmsuser\b/g)).to.have.length(2);
   });
 
-  it('keeps the cluster and its keys across a restart of the simulator', async () => {
-    const crypto = async (): Promise<RpcClient> => {
-      const response = await fetch(`${simulator.endpoint}/_sim/clusters/${clusterId}/hsms`);
-      const { Hsms } = (await response.json()) as { Hsms: { Host: string; CryptoPort: number }[] };
-      const trustAnchor = readFileSync(join(simulator.dataDir, 'customerCA.crt'), 'utf8');
-      const client = await RpcClient.connect({ host: Hsms[0]!.Host, port: Hsms[0]!.CryptoPort, tls: tlsClientOptions(trustAnchor) });
-      await client.call('login', { role: 'CU', username: 'kmsuser', password: 'kmsPswd' });
-      return client;
-    };
+  /** kmsuser on the crypto port (2223) of a cluster's first HSM, over TLS verified against customerCA. */
+  const crypto = async (onCluster = clusterId): Promise<RpcClient> => {
+    const response = await fetch(`${simulator.endpoint}/_sim/clusters/${onCluster}/hsms`);
+    const { Hsms } = (await response.json()) as { Hsms: { Host: string; CryptoPort: number }[] };
+    const trustAnchor = readFileSync(join(simulator.dataDir, 'customerCA.crt'), 'utf8');
+    const client = await RpcClient.connect({ host: Hsms[0]!.Host, port: Hsms[0]!.CryptoPort, tls: tlsClientOptions(trustAnchor) });
+    await client.call('login', { role: 'CU', username: 'kmsuser', password: 'kmsPswd' });
+    return client;
+  };
 
+  it('keeps the cluster and its keys across a restart of the simulator', async () => {
     const before = await crypto();
     const key = await before.call<KeyView>('generateKey', { keyType: 'AES', bits: 256, attributes: { label: 'survives-restart', encrypt: true, decrypt: true } });
     const iv = randomBytes(12);
@@ -124,5 +125,37 @@ describe('e2e (aws CLI): the seed procedure builds an ACTIVE two-HSM cluster', f
     expect((await after.call<Buffer>('decrypt', { handle: key.handle, iv, ciphertext })).toString()).to.equal('still here');
     expect(await after.call<Buffer>('encrypt', { handle: key.handle, iv: randomBytes(12), plaintext: Buffer.from('x') })).to.have.length(17);
     await after.close();
+  });
+
+  it("restores a new cluster from a backup: the source's certificate, users and keys", async () => {
+    const writer = await crypto();
+    const key = await writer.call<KeyView>('generateKey', { keyType: 'AES', bits: 256, attributes: { label: 'in-the-backup', encrypt: true, decrypt: true } });
+    const iv = randomBytes(12);
+    const ciphertext = await writer.call<Buffer>('encrypt', { handle: key.handle, iv, plaintext: Buffer.from('from a backup') });
+    await writer.close();
+
+    // 6.8: removing an HSM from an active cluster takes a backup, which now holds the new key.
+    const leaving = (await cluster()).Hsms.find((hsm) => hsm.AvailabilityZone === 'us-east-2b')!;
+    await aws.json('cloudhsmv2', 'delete-hsm', '--cluster-id', clusterId, '--hsm-id', leaving.HsmId);
+    await waitFor('one HSM left', async () => ((await cluster()).Hsms.length === 1 ? true : undefined));
+    const { Backups } = await aws.json<{ Backups: { BackupId: string; BackupState: string; CreateTimestamp: number }[] }>('cloudhsmv2', 'describe-backups', '--filters', `clusterIds=${clusterId}`);
+    expect(Backups.length).to.be.greaterThanOrEqual(3);
+    const latest = Backups.reduce((newest, backup) => (backup.CreateTimestamp > newest.CreateTimestamp ? backup : newest));
+    expect(latest.BackupState).to.equal('READY');
+
+    const source = await cluster();
+    const { Subnets } = await aws.json<{ Subnets: { SubnetId: string }[] }>('ec2', 'describe-subnets');
+    const created = await aws.json<{ Cluster: Cluster }>('cloudhsmv2', 'create-cluster', '--hsm-type', 'hsm1.medium', '--subnet-ids', Subnets[0]!.SubnetId, Subnets[2]!.SubnetId, '--source-backup-id', latest.BackupId);
+    const restoredId = created.Cluster.ClusterId;
+    const restored = async (): Promise<Cluster> =>
+      (await aws.json<{ Clusters: Cluster[] }>('cloudhsmv2', 'describe-clusters', '--filters', `clusterIds=${restoredId}`)).Clusters[0]!;
+    await waitFor('the restored cluster ACTIVE', async () => ((await restored()).State === 'ACTIVE' ? true : undefined));
+    expect((await restored()).Certificates.ClusterCertificate).to.equal(source.Certificates.ClusterCertificate);
+
+    await aws.json('cloudhsmv2', 'create-hsm', '--cluster-id', restoredId, '--availability-zone', 'us-east-2c');
+    await waitFor('its HSM ACTIVE', async () => ((await restored()).Hsms[0]?.State === 'ACTIVE' ? true : undefined));
+    const reader = await crypto(restoredId);
+    expect((await reader.call<Buffer>('decrypt', { handle: key.handle, iv, ciphertext })).toString()).to.equal('from a backup');
+    await reader.close();
   });
 });

@@ -136,10 +136,10 @@ const GENERATORS: ReadonlyArray<(random: Random) => RawRequest> = [
   },
   // Wrong methods and paths.
   (random) => {
-    const method = random.pick(['GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'POST']);
+    const method = random.pick(['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'POST']);
     const path = random.pick(['/', '/x', `/${random.text(10).replace(/[^a-z0-9]/gi, '')}`, '/_sim/unknown', '//', '/?Action=DescribeSubnets']);
     const headers = random.chance(0.5) ? jsonHeaders(validTarget(random).target) : random.chance(0.5) ? { 'content-type': 'application/x-www-form-urlencoded' } : {};
-    return { method, path, headers, body: method === 'GET' || method === 'OPTIONS' ? undefined : 'Action=DescribeSubnets&Version=2016-11-15' };
+    return { method, path, headers, body: ['GET', 'HEAD', 'OPTIONS'].includes(method) ? undefined : 'Action=DescribeSubnets&Version=2016-11-15' };
   },
   // A body just over the limit, now and then.
   (random) => ({ headers: random.chance(0.5) ? jsonHeaders(validTarget(random).target) : { 'content-type': 'application/x-www-form-urlencoded' }, body: Buffer.alloc(1024 * 1024 + 1 + random.int(1000), 0x61) }),
@@ -171,6 +171,36 @@ function pickGenerator(random: Random): (random: Random) => RawRequest {
   return GENERATORS[0]!;
 }
 
+/** Where a decoded input has a value of the wrong type for its shape, or undefined when it fits. */
+function typeMismatch(shape: Shape, value: unknown, path: string): string | undefined {
+  const plainObject = typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+  switch (shape.type) {
+    case 'structure':
+      if (!plainObject) return path;
+      return Object.entries(value).reduce<string | undefined>((found, [name, field]) => {
+        const member = shape.members.get(name);
+        return found ?? (member === undefined ? `${path}.${name} (not a member)` : typeMismatch(member.shape, field, `${path}.${name}`));
+      }, undefined);
+    case 'list':
+      if (!Array.isArray(value)) return path;
+      return value.reduce<string | undefined>((found, element, index) => found ?? typeMismatch(shape.member.shape, element, `${path}[${index}]`), undefined);
+    case 'map':
+      if (!plainObject) return path;
+      return Object.entries(value).reduce<string | undefined>((found, [key, entry]) => found ?? typeMismatch(shape.value.shape, entry, `${path}.${key}`), undefined);
+    case 'string':
+      return typeof value === 'string' ? undefined : path;
+    case 'integer':
+    case 'long':
+      return Number.isSafeInteger(value) ? undefined : path;
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : path;
+    case 'timestamp':
+      return value instanceof Date && !Number.isNaN(value.getTime()) ? undefined : path;
+    case 'blob':
+      return Buffer.isBuffer(value) ? undefined : path;
+  }
+}
+
 const XML_ERROR = /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<Response><Errors><Error><Code>[^<]+<\/Code><Message>[^<]*<\/Message><\/Error><\/Errors><RequestID>[^<]+<\/RequestID><\/Response>$/;
 
 /** Why an answer is not an AWS-shaped 4xx or 200, or undefined when it is. */
@@ -197,7 +227,10 @@ describe('fuzzing the endpoint with malformed requests', function () {
       operationsOf(model).map((name) => [
         name,
         (input: WireStructure) => {
-          const violations = validateInput(model.operation(name)!.input!, input);
+          const shape = model.operation(name)!.input!;
+          const mismatch = typeMismatch(shape, input, name);
+          if (mismatch !== undefined) invalidCalls.push(`${name}: wrong type at ${mismatch}`);
+          const violations = validateInput(shape, input);
           if (violations.length > 0) invalidCalls.push(`${name}: ${violations[0]!.constraint}`);
           return {};
         },

@@ -19,9 +19,11 @@ export interface RawAnswer {
 }
 
 export function exchange(port: number, raw: RawRequest, agent?: Agent): Promise<RawAnswer> {
+  // An explicit length frames every body, whatever the method (Node sends DELETE bodies unframed otherwise).
+  const length = raw.body === undefined || raw.headers?.['transfer-encoding'] !== undefined ? {} : { 'content-length': String(Buffer.byteLength(raw.body)) };
   return new Promise((resolve, reject) => {
     const outgoing = request(
-      { host: '127.0.0.1', port, method: raw.method ?? 'POST', path: raw.path ?? '/', headers: raw.headers, agent },
+      { host: '127.0.0.1', port, method: raw.method ?? 'POST', path: raw.path ?? '/', headers: { ...length, ...raw.headers }, agent },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));

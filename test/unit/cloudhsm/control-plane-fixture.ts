@@ -5,7 +5,9 @@ import 'reflect-metadata';
 import { container as root } from 'tsyringe';
 import { SqliteClusterRepository } from '../../../src/adapters/sqlite/sqlite-cluster.repository';
 import { IN_MEMORY, SqliteDatabase } from '../../../src/adapters/sqlite/sqlite-database';
+import { BackupService } from '../../../src/cloudhsm/backup.service';
 import { CloudHsmTokens } from '../../../src/cloudhsm/cloudhsm.tokens';
+import type { BackupVault } from '../../../src/cloudhsm/ports/backup-vault.port';
 import { ClusterService, type RequestScope } from '../../../src/cloudhsm/cluster.service';
 import type { ClusterRecord, HsmRecord } from '../../../src/cloudhsm/domain/cluster';
 import { HsmService } from '../../../src/cloudhsm/hsm.service';
@@ -74,6 +76,9 @@ export class FakeAppliance implements HsmAppliance {
   installClusterCertificate(cluster: ClusterRecord, hsms: readonly HsmRecord[]): void {
     this.installed.push({ clusterId: cluster.clusterId, hsmIds: hsms.map((hsm) => hsm.hsmId) });
   }
+  async snapshot(_cluster: ClusterRecord, hsm: HsmRecord): Promise<string> {
+    return JSON.stringify({ snapshotOf: hsm.hsmId });
+  }
   async destroy(hsmId: string): Promise<void> {
     this.destroyed.push(hsmId);
   }
@@ -93,6 +98,22 @@ export class FakeAppliance implements HsmAppliance {
   }
 }
 
+export class MemoryBackupVault implements BackupVault {
+  readonly files = new Map<string, string>();
+  write(backupId: string, content: string): void {
+    this.files.set(backupId, content);
+  }
+  pathOf(backupId: string): string {
+    return `memory:${backupId}`;
+  }
+  copy(from: string, to: string): void {
+    this.files.set(to, this.files.get(from)!);
+  }
+  remove(backupId: string): void {
+    this.files.delete(backupId);
+  }
+}
+
 export interface ControlPlane {
   readonly clusters: ClusterService;
   readonly hsms: HsmService;
@@ -100,12 +121,18 @@ export interface ControlPlane {
   readonly appliance: FakeAppliance;
   readonly scheduler: ScaledScheduler;
   readonly database: SqliteDatabase;
+  readonly backups: BackupService;
+  readonly vault: MemoryBackupVault;
+  readonly clock: ManualClock;
 }
 
 export function createControlPlane(file = IN_MEMORY): ControlPlane {
   const database = new SqliteDatabase(file);
   const network = new FakeNetwork();
   const appliance = new FakeAppliance();
+  const vault = new MemoryBackupVault();
+  // An hour ahead of the wall clock: certificates the tests sign "now" are already valid on it.
+  const clock = new ManualClock(Date.now() + 3_600_000);
   const scheduler = new ScaledScheduler(0, (error) => {
     throw error;
   });
@@ -115,9 +142,10 @@ export function createControlPlane(file = IN_MEMORY): ControlPlane {
     { token: CloudHsmTokens.HsmAppliance, useValue: appliance },
     { token: CloudHsmTokens.Scheduler, useValue: scheduler },
     { token: CloudHsmTokens.IdGenerator, useValue: new IdGenerator(seededRandom(7)) },
-    { token: Tokens.Clock, useValue: new ManualClock(Date.now()) },
+    { token: CloudHsmTokens.BackupVault, useValue: vault },
+    { token: Tokens.Clock, useValue: clock },
   ]);
   const clusters = container.resolve(ClusterService);
   appliance.onActivated((hsmId) => clusters.hsmActivated(hsmId));
-  return { clusters, hsms: container.resolve(HsmService), network, appliance, scheduler, database };
+  return { clusters, hsms: container.resolve(HsmService), network, appliance, scheduler, database, backups: container.resolve(BackupService), vault, clock };
 }
