@@ -7,6 +7,7 @@ import { hsmClusterCommand } from './hsm-cluster-command';
 import { StreamShellIo } from './cmu/shell-io';
 import { parseFlags } from './parse-flags';
 import { startCommand } from './start-command';
+import { tourCommand } from './tour-command';
 
 const USAGE = `usage: cloudhsm-sim <command> [flags]
 
@@ -15,6 +16,7 @@ commands:
   hsm-cluster  run a cluster's HSM processes on ports 2223-2225 until Ctrl-C  [--hsms N] [--data-dir DIR] [--engine ...]
   cmu      cloudhsm_mgmt_util shell  --ca-file PATH --hsm HOST:PORT[,...]   (cmu --help for more)
   cli      CloudHSM CLI (SDK 5), JSON output  --ca-file PATH --hsm HOST:PORT[,...] [--crypto HOST:PORT] [command]   (cli --help)
+  tour     walk the seed procedure against a running simulator  [--endpoint URL] [--region R] [--work-dir DIR] [--pause]
   help     this text`;
 
 export async function main(args: readonly string[]): Promise<number> {
@@ -29,6 +31,8 @@ export async function main(args: readonly string[]): Promise<number> {
       return cmuCommand(args.slice(args.indexOf('cmu') + 1), StreamShellIo.forProcess());
     case 'cli':
       return cloudHsmCliCommand(args.slice(args.indexOf('cli') + 1), StreamShellIo.forProcess(), process.env);
+    case 'tour':
+      return tourCommand(flags, print);
     case undefined:
     case 'help':
       print(USAGE);
