@@ -8,6 +8,14 @@ export interface Scheduler {
   idle(): Promise<void>;
 }
 
+/** Node fires longer setTimeout delays after 1 ms; longer waits are chained. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+function waitThen(delayMs: number, task: () => void): void {
+  const step = Math.min(delayMs, MAX_TIMER_MS);
+  setTimeout(() => (delayMs > step ? waitThen(delayMs - step, task) : task()), step).unref();
+}
+
 export class ScaledScheduler implements Scheduler {
   private pending = 0;
   private waiters: (() => void)[] = [];
@@ -31,7 +39,7 @@ export class ScaledScheduler implements Scheduler {
       }
     };
     if (delay <= 0) setImmediate(() => void run());
-    else setTimeout(() => void run(), delay).unref();
+    else waitThen(delay, () => void run());
   }
 
   idle(): Promise<void> {

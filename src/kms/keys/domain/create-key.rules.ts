@@ -1,0 +1,60 @@
+// Which CreateKey requests the simulator serves (aws-behaviour 2.7): symmetric encryption keys, with
+// material kept by the simulator (AWS_KMS) or in a CloudHSM key store (AWS_CLOUDHSM).
+
+import { UnsupportedOperationException, ValidationException } from '../../kms.errors';
+import { KeyOrigin } from './kms-key';
+
+export const SYMMETRIC_DEFAULT = 'SYMMETRIC_DEFAULT';
+export const ENCRYPT_DECRYPT = 'ENCRYPT_DECRYPT';
+
+export interface KeyKindRequest {
+  readonly Origin?: KeyOrigin | 'EXTERNAL' | 'EXTERNAL_KEY_STORE';
+  readonly CustomKeyStoreId?: string;
+  readonly KeySpec?: string;
+  readonly CustomerMasterKeySpec?: string;
+  readonly KeyUsage?: string;
+  readonly MultiRegion?: boolean;
+  readonly XksKeyId?: string;
+}
+
+/** Where the new key's material will be. */
+export type KeyPlacement = { readonly origin: typeof KeyOrigin.AWS_KMS } | { readonly origin: typeof KeyOrigin.AWS_CLOUDHSM; readonly customKeyStoreId: string };
+
+/**
+ * Where the key to create goes, or the exception. Open question 10: every combination a CloudHSM key
+ * store cannot hold is UnsupportedOperationException, as are the ones the simulator does not serve yet.
+ */
+export function placementOf(request: KeyKindRequest): KeyPlacement {
+  // API_CreateKey: CustomerMasterKeySpec is deprecated for KeySpec; "Do not use both in the same request".
+  if (request.KeySpec !== undefined && request.CustomerMasterKeySpec !== undefined) {
+    throw new ValidationException('Specify KeySpec or CustomerMasterKeySpec, not both (CustomerMasterKeySpec is deprecated).');
+  }
+  const origin = request.Origin ?? KeyOrigin.AWS_KMS;
+  const keySpec = request.KeySpec ?? request.CustomerMasterKeySpec ?? SYMMETRIC_DEFAULT;
+  const keyUsage = request.KeyUsage ?? ENCRYPT_DECRYPT;
+  if (origin === 'EXTERNAL' || origin === 'EXTERNAL_KEY_STORE' || request.XksKeyId !== undefined) {
+    // SIM: imported key material and external key stores are not simulated.
+    throw new UnsupportedOperationException(`Origin ${origin} is not simulated yet: use AWS_KMS, or AWS_CLOUDHSM with a CustomKeyStoreId.`);
+  }
+  // create-cmk-keystore: a key in a CloudHSM key store needs CustomKeyStoreId and Origin AWS_CLOUDHSM together.
+  const customKeyStoreId = request.CustomKeyStoreId;
+  if (origin === KeyOrigin.AWS_CLOUDHSM && customKeyStoreId === undefined) {
+    throw new UnsupportedOperationException('Origin AWS_CLOUDHSM needs the CustomKeyStoreId of the AWS CloudHSM key store to create the key in.');
+  }
+  if (origin !== KeyOrigin.AWS_CLOUDHSM && customKeyStoreId !== undefined) {
+    throw new UnsupportedOperationException(`A key in custom key store ${customKeyStoreId} needs Origin AWS_CLOUDHSM, not ${origin}.`);
+  }
+  // create-cmk-keystore: only symmetric encryption keys, and no multi-Region keys, in a CloudHSM key store.
+  // SIM: for AWS_KMS keys, asymmetric, HMAC and multi-Region keys are not simulated yet.
+  const inStore = origin === KeyOrigin.AWS_CLOUDHSM;
+  if (keySpec !== SYMMETRIC_DEFAULT) {
+    throw new UnsupportedOperationException(
+      inStore ? `An AWS CloudHSM key store holds only ${SYMMETRIC_DEFAULT} keys, not KeySpec ${keySpec}.` : `KeySpec ${keySpec} is not simulated yet: use ${SYMMETRIC_DEFAULT}.`,
+    );
+  }
+  if (keyUsage !== ENCRYPT_DECRYPT) throw new UnsupportedOperationException(`KeySpec ${SYMMETRIC_DEFAULT} needs KeyUsage ${ENCRYPT_DECRYPT}, not ${keyUsage}.`);
+  if (request.MultiRegion === true) {
+    throw new UnsupportedOperationException(inStore ? 'An AWS CloudHSM key store holds no multi-Region keys.' : 'Multi-Region keys are not simulated yet: omit MultiRegion.');
+  }
+  return origin === KeyOrigin.AWS_CLOUDHSM && customKeyStoreId !== undefined ? { origin, customKeyStoreId } : { origin: KeyOrigin.AWS_KMS };
+}

@@ -1,0 +1,54 @@
+// KeyMetadata as DescribeKey, CreateKey and the other operations return it (aws-behaviour 2.0).
+
+import { ENCRYPT_DECRYPT, SYMMETRIC_DEFAULT } from './create-key.rules';
+import { KeyOrigin, type KmsKeyRecord } from './kms-key';
+import { KeyState } from './kms-key.states';
+
+export interface KeyMetadataShape {
+  readonly AWSAccountId: string;
+  readonly KeyId: string;
+  readonly Arn: string;
+  readonly CreationDate: Date;
+  readonly Enabled: boolean;
+  readonly Description: string;
+  readonly KeyUsage: string;
+  readonly KeyState: KeyState;
+  readonly DeletionDate?: Date;
+  readonly Origin: KeyOrigin;
+  readonly CustomKeyStoreId?: string;
+  readonly CloudHsmClusterId?: string;
+  readonly KeyManager: 'CUSTOMER';
+  readonly CustomerMasterKeySpec: string;
+  readonly KeySpec: string;
+  readonly EncryptionAlgorithms: readonly string[];
+  readonly MultiRegion: boolean;
+  readonly CurrentKeyMaterialId?: string;
+}
+
+/** `state` is the visible one; `cloudHsmClusterId` the store's cluster now (UpdateCustomKeyStore can move it to a related cluster). */
+export function keyMetadata(record: KmsKeyRecord, state: KeyState, cloudHsmClusterId?: string): KeyMetadataShape {
+  const { backing } = record;
+  return {
+    AWSAccountId: record.accountId,
+    KeyId: record.keyId,
+    Arn: record.arn,
+    CreationDate: record.creationDate,
+    // 2.0: Enabled is true only when KeyState is Enabled; DeletionDate only in PendingDeletion.
+    Enabled: state === KeyState.Enabled,
+    Description: record.description,
+    KeyUsage: ENCRYPT_DECRYPT,
+    KeyState: state,
+    ...(state === KeyState.PendingDeletion && record.deletionDate ? { DeletionDate: record.deletionDate } : {}),
+    Origin: backing.origin,
+    ...(backing.origin === KeyOrigin.AWS_CLOUDHSM
+      ? { CustomKeyStoreId: backing.customKeyStoreId, CloudHsmClusterId: cloudHsmClusterId ?? backing.cloudHsmClusterId }
+      : {}),
+    KeyManager: 'CUSTOMER',
+    CustomerMasterKeySpec: SYMMETRIC_DEFAULT,
+    KeySpec: SYMMETRIC_DEFAULT,
+    EncryptionAlgorithms: [SYMMETRIC_DEFAULT],
+    MultiRegion: false,
+    // API_KeyMetadata: CurrentKeyMaterialId is present for AWS_KMS and EXTERNAL keys only.
+    ...(backing.origin === KeyOrigin.AWS_KMS ? { CurrentKeyMaterialId: backing.keyMaterialId } : {}),
+  };
+}

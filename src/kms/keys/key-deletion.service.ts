@@ -1,0 +1,113 @@
+// ScheduleKeyDeletion and CancelKeyDeletion (aws-behaviour 2.11), and the end of the waiting period: KMS
+// deletes the key, its aliases and its material, then tries to delete the backing key from the cluster,
+// best effort, and records what happened (4.3).
+
+import { inject, injectable } from 'tsyringe';
+import type { Clock } from '../../shared/clock';
+import { Tokens } from '../../shared/injection-tokens';
+import type { Logger } from '../../shared/logger';
+import type { Scheduler } from '../../shared/scheduler';
+import { ValidationException } from '../kms.errors';
+import type { KeyStoreCrypto } from '../ports/key-store-crypto.port';
+import { applyKeyEvent, KeyOrigin, type BackingKeyDeletion, type KmsKeyRecord, type KmsScope } from './domain/kms-key';
+import { KeyState, StoredKeyState } from './domain/kms-key.states';
+import { KeyResolver } from './key-resolver';
+import type { KeyIdRequest, ScheduleKeyDeletionRequest, ScheduleKeyDeletionResponse } from './kms-key.shapes';
+import { KmsKeyTokens } from './kms-key.tokens';
+import type { KmsKeyRepository } from './ports/kms-key.repository';
+
+const DAY_MS = 24 * 60 * 60_000;
+/** API_ScheduleKeyDeletion: "between 7 and 30, inclusive", default 30. */
+const MIN_WINDOW_DAYS = 7;
+const MAX_WINDOW_DAYS = 30;
+/** Scheduler delays become timers, which Node caps at 2^31-1 ms (24.8 days): a window is waited out in steps. */
+const STEP_MS = 7 * DAY_MS;
+
+/** Open question 29: a window outside 7-30 gets the model-validation message KMS's own model gives. */
+function checkWindow(days: number): void {
+  if (days < MIN_WINDOW_DAYS || days > MAX_WINDOW_DAYS) {
+    const bound = days < MIN_WINDOW_DAYS ? `greater than or equal to ${MIN_WINDOW_DAYS}` : `less than or equal to ${MAX_WINDOW_DAYS}`;
+    throw new ValidationException(`1 validation error detected: Value '${days}' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value ${bound}`);
+  }
+}
+
+@injectable()
+export class KeyDeletionService {
+  constructor(
+    @inject(KmsKeyTokens.KeyRepository) private readonly repository: KmsKeyRepository,
+    @inject(KmsKeyTokens.KeyStoreCrypto) private readonly crypto: KeyStoreCrypto,
+    @inject(KmsKeyTokens.Scheduler) private readonly scheduler: Scheduler,
+    @inject(Tokens.Clock) private readonly clock: Clock,
+    @inject(Tokens.Logger) private readonly logger: Logger,
+    @inject(KeyResolver) private readonly keys: KeyResolver,
+  ) {}
+
+  scheduleKeyDeletion(scope: KmsScope, input: ScheduleKeyDeletionRequest): ScheduleKeyDeletionResponse {
+    const days = input.PendingWindowInDays ?? MAX_WINDOW_DAYS;
+    checkWindow(days);
+    const deletionDate = new Date(this.clock.now().getTime() + days * DAY_MS);
+    const key = this.repository.transaction(() => {
+      const scheduled = { ...applyKeyEvent(this.keys.require(scope, input.KeyId, 'ScheduleKeyDeletion'), 'scheduleDeletion'), deletionDate, pendingWindowInDays: days };
+      this.repository.saveKey(scheduled);
+      return scheduled;
+    });
+    this.waitOut(key.keyId, deletionDate, days * DAY_MS);
+    return { KeyId: key.arn, DeletionDate: deletionDate, KeyState: KeyState.PendingDeletion, PendingWindowInDays: days };
+  }
+
+  cancelKeyDeletion(scope: KmsScope, input: KeyIdRequest): { KeyId: string } {
+    return this.repository.transaction(() => {
+      const { deletionDate: _date, pendingWindowInDays: _days, ...key } = this.keys.require(scope, input.KeyId, 'CancelKeyDeletion');
+      this.repository.saveKey(applyKeyEvent(key, 'cancelDeletion'));
+      return { KeyId: key.arn };
+    });
+  }
+
+  /** After a restart: every waiting period still running is scheduled again, for the time it has left. */
+  resumeScheduledDeletions(): void {
+    const now = this.clock.now().getTime();
+    for (const key of this.repository.allKeys()) {
+      if (key.state === StoredKeyState.PendingDeletion && key.deletionDate) this.waitOut(key.keyId, key.deletionDate, key.deletionDate.getTime() - now);
+    }
+  }
+
+  private waitOut(keyId: string, deletionDate: Date, remainingMs: number): void {
+    if (remainingMs > STEP_MS) this.scheduler.after(STEP_MS, () => this.waitOut(keyId, deletionDate, remainingMs - STEP_MS));
+    else this.scheduler.after(Math.max(0, remainingMs), () => this.endWindow(keyId, deletionDate));
+  }
+
+  private async endWindow(keyId: string, deletionDate: Date): Promise<void> {
+    const deletedAt = this.clock.now();
+    const deleted = this.repository.transaction(() => {
+      const key = this.repository.getKey(keyId);
+      // Cancelled, or scheduled again with another date, since this wait began.
+      if (key?.state !== StoredKeyState.PendingDeletion || key.deletionDate?.getTime() !== deletionDate.getTime()) return undefined;
+      const { deletionDate: _date, pendingWindowInDays: _days, ...rest } = key;
+      const record: KmsKeyRecord = { ...applyKeyEvent(rest, 'deletionWindowEnded'), deletion: { deletedAt } };
+      this.repository.saveKey(record);
+      this.repository.deleteMaterial(keyId);
+      // deleting-keys: "AWS KMS deletes the KMS key, its aliases, and all related AWS KMS metadata".
+      for (const alias of this.repository.aliasesOf(key.accountId, key.region)) {
+        if (alias.targetKeyId === keyId) this.repository.deleteAlias(key.accountId, key.region, alias.aliasName);
+      }
+      return record;
+    });
+    if (!deleted) return;
+    const backingKey = await this.deleteBackingKey(deleted);
+    if (backingKey) this.repository.transaction(() => this.repository.saveKey({ ...deleted, deletion: { deletedAt, backingKey } }));
+    this.logger.log('info', 'KMS key deleted at the end of its waiting period', { keyArn: deleted.arn, ...(backingKey ? { backingKeyDeletion: backingKey } : {}) });
+  }
+
+  /** 4.3: best effort; it fails when the store is not connected. Undefined for AWS_KMS keys (no backing key). */
+  private async deleteBackingKey(key: KmsKeyRecord): Promise<BackingKeyDeletion | undefined> {
+    const { backing } = key;
+    if (backing.origin === KeyOrigin.AWS_KMS) return undefined;
+    if (!this.crypto.isConnected(backing.customKeyStoreId)) return 'failed';
+    try {
+      return await this.crypto.deleteBackingKey(backing.customKeyStoreId, backing.handle);
+    } catch (error) {
+      this.logger.log('warn', 'deleting a backing key failed', { keyArn: key.arn, error: String(error) });
+      return 'failed';
+    }
+  }
+}

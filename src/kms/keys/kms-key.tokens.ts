@@ -1,0 +1,14 @@
+// Injection tokens of the KMS key services' ports; the composition root (src/main) registers them.
+
+export const KmsKeyTokens = {
+  /** A KmsKeyRepository (SqliteKmsKeyRepository over the control plane's database). */
+  KeyRepository: Symbol('KmsKeyRepository'),
+  /** A KeyMaterialVault (AesGcmKeyMaterialVault over the master key file). */
+  KeyMaterialVault: Symbol('KeyMaterialVault'),
+  /** The custom key store service's KeyStoreCrypto (src/kms/ports/key-store-crypto.port.ts). */
+  KeyStoreCrypto: Symbol('KmsKeyStoreCrypto'),
+  /** The Scheduler that ends deletion waiting periods. */
+  Scheduler: Symbol('KmsKeyScheduler'),
+  /** An IdGenerator for key ids. */
+  IdGenerator: Symbol('KmsKeyIdGenerator'),
+} as const;

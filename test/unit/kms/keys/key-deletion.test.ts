@@ -1,0 +1,139 @@
+// ScheduleKeyDeletion and CancelKeyDeletion; at the end of the waiting period the key, its aliases and its
+// material go, and the backing key is deleted from the cluster, best effort, with the outcome recorded.
+
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { createTempDir, removeTempDir } from '../../../support/temp-dir';
+import { awsKmsKey, createKmsKeys, expectAwsError, SCOPE, STORE_ID, storeKey, type KmsKeys } from './kms-keys-fixture';
+
+const DAY = 24 * 60 * 60_000;
+
+describe('KMS key deletion', () => {
+  let kms: KmsKeys;
+
+  afterEach(() => {
+    expect(kms.schedulerErrors).to.deep.equal([]);
+    kms.database.close();
+  });
+
+  describe('scheduling (the window outlasts the test)', () => {
+    beforeEach(() => {
+      kms = createKmsKeys({ timeScale: 1 });
+    });
+
+    it('answers the deletion date, 30 days by default', async () => {
+      const { keyId, arn } = await storeKey(kms);
+      const answer = kms.deletion.scheduleKeyDeletion(SCOPE, { KeyId: keyId });
+      expect(answer).to.deep.equal({ KeyId: arn, DeletionDate: new Date(kms.clock.now().getTime() + 30 * DAY), KeyState: 'PendingDeletion', PendingWindowInDays: 30 });
+      await expectAwsError(() => kms.deletion.scheduleKeyDeletion(SCOPE, { KeyId: keyId }), 'KMSInvalidStateException', `${arn} is pending deletion.`);
+    });
+
+    it('takes 7 to 30 days (open question 29: ValidationException outside)', async () => {
+      const { keyId } = await awsKmsKey(kms);
+      await expectAwsError(
+        () => kms.deletion.scheduleKeyDeletion(SCOPE, { KeyId: keyId, PendingWindowInDays: 6 }),
+        'ValidationException',
+        "1 validation error detected: Value '6' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value greater than or equal to 7",
+      );
+      await expectAwsError(() => kms.deletion.scheduleKeyDeletion(SCOPE, { KeyId: keyId, PendingWindowInDays: 31 }), 'ValidationException', /less than or equal to 30$/);
+      expect(kms.deletion.scheduleKeyDeletion(SCOPE, { KeyId: keyId, PendingWindowInDays: 7 }).PendingWindowInDays).to.equal(7);
+    });
+
+    it('CancelKeyDeletion leaves the key Disabled, and only a pending key can be cancelled', async () => {
+      const { keyId, arn } = await storeKey(kms);
+      await expectAwsError(() => kms.deletion.cancelKeyDeletion(SCOPE, { KeyId: keyId }), 'KMSInvalidStateException', `${arn} is not pending deletion.`);
+      kms.deletion.scheduleKeyDeletion(SCOPE, { KeyId: keyId });
+      expect(kms.deletion.cancelKeyDeletion(SCOPE, { KeyId: keyId })).to.deep.equal({ KeyId: arn });
+      expect(kms.query.describeKey(SCOPE, { KeyId: keyId }).KeyMetadata.KeyState).to.equal('Disabled');
+    });
+
+    it('counts a pending key in its store until the window ends', async () => {
+      const { keyId } = await storeKey(kms);
+      await awsKmsKey(kms);
+      kms.deletion.scheduleKeyDeletion(SCOPE, { KeyId: keyId });
+      expect(kms.inventory.keysInStore(STORE_ID)).to.equal(1);
+      expect(kms.inventory.keysInStore('cks-00000000000000000')).to.equal(0);
+    });
+  });
+
+  describe('the end of the window (time scale 0)', () => {
+    beforeEach(() => {
+      kms = createKmsKeys();
+    });
+
+    it('deletes the key, its aliases and its backing key, and records that it did', async () => {
+      const { keyId, arn } = await storeKey(kms);
+      const [handle] = [...kms.crypto.backingKeys.keys()];
+      kms.aliases.createAlias(SCOPE, { AliasName: 'alias/doomed', TargetKeyId: keyId });
+      kms.deletion.scheduleKeyDeletion(SCOPE, { KeyId: keyId, PendingWindowInDays: 7 });
+      await kms.scheduler.idle();
+
+      await expectAwsError(() => kms.query.describeKey(SCOPE, { KeyId: keyId }), 'NotFoundException', `Key '${arn}' does not exist`);
+      expect(kms.aliases.listAliases(SCOPE, {}).Aliases).to.deep.equal([]);
+      expect(kms.query.listKeys(SCOPE, {}).Keys).to.deep.equal([]);
+      expect(kms.crypto.backingKeys.has(handle!)).to.equal(false);
+      expect(kms.repository.getKey(keyId)!.deletion).to.deep.equal({ deletedAt: kms.clock.now(), backingKey: 'deleted' });
+      expect(kms.inventory.keysInStore(STORE_ID)).to.equal(0);
+      expect(kms.logs).to.deep.include({ level: 'info', message: 'KMS key deleted at the end of its waiting period', fields: { keyArn: arn, backingKeyDeletion: 'deleted' } });
+    });
+
+    const outcomes: [string, (kms: KmsKeys) => void, string][] = [
+      ['the store is disconnected', (kms) => kms.crypto.setConnectionState(STORE_ID, 'DISCONNECTED'), 'failed'],
+      ['the backing key is already gone from the cluster', (kms) => kms.crypto.backingKeys.clear(), 'not-found'],
+      ['the cluster fails the deletion', (kms) => (kms.crypto.deletionThrows = true), 'failed'],
+    ];
+    for (const [when, arrange, outcome] of outcomes) {
+      it(`still deletes the key when ${when}, recording "${outcome}"`, async () => {
+        const { keyId } = await storeKey(kms);
+        kms.deletion.scheduleKeyDeletion(SCOPE, { KeyId: keyId });
+        arrange(kms);
+        await kms.scheduler.idle();
+        expect(kms.repository.getKey(keyId)!.deletion!.backingKey).to.equal(outcome);
+        await expectAwsError(() => kms.lifecycle.enableKey(SCOPE, { KeyId: keyId }), 'NotFoundException');
+      });
+    }
+
+    it('destroys the material of an AWS_KMS key: its ciphertexts are undecryptable', async () => {
+      const { keyId } = await awsKmsKey(kms);
+      const { CiphertextBlob } = await kms.cryptography.encrypt(SCOPE, { KeyId: keyId, Plaintext: Buffer.from('gone') });
+      kms.deletion.scheduleKeyDeletion(SCOPE, { KeyId: keyId });
+      await kms.scheduler.idle();
+      expect(kms.repository.getMaterial(keyId)).to.equal(undefined);
+      expect(kms.repository.getKey(keyId)!.deletion).to.deep.equal({ deletedAt: kms.clock.now() });
+      await expectAwsError(kms.cryptography.decrypt(SCOPE, { CiphertextBlob }), 'AccessDeniedException');
+    });
+
+    it('deletes nothing when the deletion was cancelled first', async () => {
+      const { keyId } = await storeKey(kms);
+      kms.deletion.scheduleKeyDeletion(SCOPE, { KeyId: keyId });
+      kms.deletion.cancelKeyDeletion(SCOPE, { KeyId: keyId });
+      await kms.scheduler.idle();
+      expect(kms.query.describeKey(SCOPE, { KeyId: keyId }).KeyMetadata.KeyState).to.equal('Disabled');
+      expect(kms.crypto.backingKeys.size).to.equal(1);
+    });
+  });
+
+  describe('across a restart', () => {
+    let directory: string;
+
+    beforeEach(() => {
+      directory = createTempDir('kms-deletion');
+    });
+    afterEach(() => removeTempDir(directory));
+
+    it('resumes a waiting period that was running when the simulator stopped', async () => {
+      const file = join(directory, 'control-plane.sqlite');
+      const masterKey = Buffer.alloc(32, 9);
+      const before = createKmsKeys({ file, masterKey, timeScale: 1 });
+      const { keyId } = await storeKey(before);
+      before.deletion.scheduleKeyDeletion(SCOPE, { KeyId: keyId, PendingWindowInDays: 7 });
+      before.database.close();
+
+      kms = createKmsKeys({ file, masterKey, crypto: before.crypto });
+      expect(kms.query.describeKey(SCOPE, { KeyId: keyId }).KeyMetadata.KeyState).to.equal('PendingDeletion');
+      kms.deletion.resumeScheduledDeletions();
+      await kms.scheduler.idle();
+      expect(kms.repository.getKey(keyId)!.deletion!.backingKey).to.equal('deleted');
+    });
+  });
+});
