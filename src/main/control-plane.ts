@@ -20,7 +20,23 @@ import { IdGenerator } from '../shared/ids';
 import { Tokens } from '../shared/injection-tokens';
 import type { Logger } from '../shared/logger';
 import { ScaledScheduler, type Scheduler } from '../shared/scheduler';
-import { AwsEndpoint, cloudHsmV2Model, ec2Model, type AdminResponse } from '../wire';
+import { CloudHsmClusterDirectory } from '../kms/custom-key-stores/cloudhsm-cluster-directory';
+import { CustomKeyStoreConnectionService } from '../kms/custom-key-stores/custom-key-store-connection.service';
+import { CustomKeyStoreCrypto } from '../kms/custom-key-stores/custom-key-store-crypto';
+import { DEFAULT_HSM_CLIENT_TIMEOUTS } from '../kms/custom-key-stores/custom-key-store.durations';
+import { customKeyStoreHandlers } from '../kms/custom-key-stores/custom-key-store.handlers';
+import { CustomKeyStoreTokens } from '../kms/custom-key-stores/custom-key-store.tokens';
+import { Ec2KeyStoreNetwork } from '../kms/custom-key-stores/ec2-key-store-network';
+import { KeyStoreSessions } from '../kms/custom-key-stores/key-store-sessions';
+import { SqliteCustomKeyStoreRepository } from '../kms/custom-key-stores/sqlite-custom-key-store.repository';
+import { AesGcmKeyMaterialVault } from '../kms/keys/aes-gcm-key-material.vault';
+import { KeyDeletionService } from '../kms/keys/key-deletion.service';
+import { KmsKeyInventory } from '../kms/keys/kms-key-inventory';
+import { kmsKeyHandlers } from '../kms/keys/kms-key.handlers';
+import { KmsKeyTokens } from '../kms/keys/kms-key.tokens';
+import { loadOrCreateMasterKey } from '../kms/keys/master-key.file';
+import { SqliteKmsKeyRepository } from '../kms/keys/sqlite-kms-key.repository';
+import { AwsEndpoint, cloudHsmV2Model, ec2Model, kmsModel, type AdminResponse } from '../wire';
 import { buildContainer } from './container';
 import type { SimulatorConfig } from './simulator-config';
 
@@ -32,6 +48,24 @@ export interface DefaultSubnet {
   readonly subnetId: string;
   readonly availabilityZone: string;
   readonly cidrBlock: string;
+}
+
+/** KMS custom key stores and KMS keys over the same database; the key store's live HSM sessions are one per simulator. */
+function registerKms(container: DependencyContainer, config: SimulatorConfig, database: SqliteDatabase, scheduler: Scheduler, ids: IdGenerator): void {
+  container.registerSingleton(KeyStoreSessions);
+  container.register(CustomKeyStoreTokens.Repository, { useValue: new SqliteCustomKeyStoreRepository(database) });
+  container.register(CustomKeyStoreTokens.ClusterDirectory, { useClass: CloudHsmClusterDirectory });
+  container.register(CustomKeyStoreTokens.Network, { useClass: Ec2KeyStoreNetwork });
+  container.register(CustomKeyStoreTokens.Scheduler, { useValue: scheduler });
+  container.register(CustomKeyStoreTokens.IdGenerator, { useValue: ids });
+  container.register(CustomKeyStoreTokens.HsmClientTimeouts, { useValue: DEFAULT_HSM_CLIENT_TIMEOUTS });
+  container.register(KmsKeyTokens.KeyRepository, { useValue: new SqliteKmsKeyRepository(database) });
+  container.register(KmsKeyTokens.KeyMaterialVault, { useValue: new AesGcmKeyMaterialVault(loadOrCreateMasterKey(config.dataDir)) });
+  container.register(KmsKeyTokens.KeyStoreCrypto, { useValue: container.resolve(CustomKeyStoreCrypto) });
+  container.register(KmsKeyTokens.Scheduler, { useValue: scheduler });
+  container.register(KmsKeyTokens.IdGenerator, { useValue: ids });
+  const inventory = container.resolve(KmsKeyInventory);
+  container.register(CustomKeyStoreTokens.KeyCounter, { useValue: (customKeyStoreId: string) => inventory.keysInStore(customKeyStoreId) });
 }
 
 /** GET /_sim/clusters/<cluster id>/hsms: where each HSM of a cluster listens (cmu --cluster-id --endpoint). */
@@ -86,11 +120,15 @@ export class ControlPlane {
     container.register(CloudHsmTokens.BackupVault, { useValue: new FileBackupVault(config.dataDir) });
     container.register(CloudHsmTokens.CloudHsmNetwork, { useClass: Ec2CloudHsmNetwork });
 
+    registerKms(container, config, database, scheduler, ids);
+
     const clusters = container.resolve(ClusterService);
     const hsms = container.resolve(HsmService);
     appliance.onActivated((hsmId) => clusters.hsmActivated(hsmId));
     appliance.onDied((hsmId) => hsms.hsmDied(hsmId));
     await hsms.resumeAll();
+    await container.resolve(CustomKeyStoreConnectionService).resumeConnections();
+    container.resolve(KeyDeletionService).resumeScheduledDeletions();
     const backups = container.resolve(BackupService);
     // 6.8: a backup at least every 24 hours, in simulated time (none at time scale 0, where nothing waits).
     const daily = config.timeScale > 0 ? setInterval(() => void backups.dailyRun(), DAY_MS * config.timeScale) : undefined;
@@ -105,6 +143,7 @@ export class ControlPlane {
     });
     endpoint.register(cloudHsmV2Model, cloudHsmHandlers(container));
     endpoint.register(ec2Model, container.resolve(Ec2Handlers).handlers);
+    endpoint.register(kmsModel, { ...customKeyStoreHandlers(container), ...kmsKeyHandlers(container) });
     endpoint.route('GET', CLUSTER_HSMS_ROUTE, (request) => clusterHsmsRoute(hsms, request.path));
     const port = await endpoint.listen();
     return new ControlPlane(config, container, database, appliance, endpoint, port);

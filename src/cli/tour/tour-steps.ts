@@ -160,11 +160,13 @@ export const TOUR_STEPS: readonly TourStep[] = [
   },
   {
     title: 'Create a KMS key in the store and use it',
-    purpose: 'The key material is an AES-256 key generated inside the HSMs, labelled with the key ARN; Encrypt and Decrypt run inside the HSMs.',
+    purpose:
+      'The key material is an AES-256 key generated inside the HSMs, labelled with the key ARN; Encrypt and Decrypt run inside the HSMs (Decrypt prints the plaintext base64-encoded).',
     async run(context) {
       const created = await aws(context, 'kms', 'create-key', '--origin', 'AWS_CLOUDHSM', '--custom-key-store-id', value(context, 'storeId'), '--description', 'Tour key');
       const keyId = json<{ KeyMetadata: { KeyId: string } }>(created).KeyMetadata.KeyId;
-      const encrypted = await aws(context, 'kms', 'encrypt', '--key-id', keyId, '--plaintext', Buffer.from('Hello, CloudHSM').toString('base64'));
+      writeFileSync(join(context.shell.workDir, 'plaintext.txt'), 'Hello, CloudHSM');
+      const encrypted = await aws(context, 'kms', 'encrypt', '--key-id', keyId, '--plaintext', 'fileb://plaintext.txt');
       const blob = json<{ CiphertextBlob: string }>(encrypted).CiphertextBlob;
       writeFileSync(join(context.shell.workDir, 'ciphertext.bin'), Buffer.from(blob, 'base64'));
       const decrypted = await aws(context, 'kms', 'decrypt', '--ciphertext-blob', 'fileb://ciphertext.bin', '--query', 'Plaintext', '--output', 'text');

@@ -1,0 +1,13 @@
+// Injection tokens of the custom key store services' ports; src/main registers them.
+
+export const CustomKeyStoreTokens = {
+  Repository: Symbol('CustomKeyStoreRepository'),
+  ClusterDirectory: Symbol('CustomKeyStoreClusterDirectory'),
+  Network: Symbol('CustomKeyStoreNetwork'),
+  /** A KeyCounter from the KMS key service. */
+  KeyCounter: Symbol('CustomKeyStoreKeyCounter'),
+  Scheduler: Symbol('CustomKeyStoreScheduler'),
+  IdGenerator: Symbol('CustomKeyStoreIdGenerator'),
+  /** HsmClientTimeouts for the connections to port 2223. */
+  HsmClientTimeouts: Symbol('CustomKeyStoreHsmClientTimeouts'),
+} as const;
