@@ -190,8 +190,13 @@ export class ClusterService {
       return current;
     });
     this.scheduler.after(CloudHsmDurations.deleteCluster, () => {
-      this.network.deleteSecurityGroup(cluster.accountId, cluster.region, cluster.securityGroup);
       this.apply(cluster.clusterId, 'deleted');
+      try {
+        this.network.deleteSecurityGroup(cluster.accountId, cluster.region, cluster.securityGroup);
+      } catch (error) {
+        // A connected KMS store's ENIs still use the group; AWS leaves such a group behind too.
+        if (!(error instanceof Error && error.name === 'DependencyViolation')) throw error;
+      }
     });
     return { Cluster: clusterView(cluster, []) };
   }

@@ -63,7 +63,7 @@ export class CustomKeyStoreCrypto implements KeyStoreCrypto {
     this.prerequisites.requireKeyReady(store, cluster);
     // SIM: with no HSM answering, CreateKey's error list offers KMSInternalException (it has no KMSInvalidStateException).
     const key = await this.run(store, KMSInternalException, (session) => session.generateBackingKey(keyArn));
-    const holders = await Promise.all(this.sessions.open(customKeyStoreId).map((session) => session.getKey(key.handle).then(() => 1, () => 0)));
+    const holders = await Promise.all(this.sessions.openSessions(customKeyStoreId).map((session) => session.getKey(key.handle).then(() => 1, () => 0)));
     return { handle: key.handle, holders: Math.max(1, holders.reduce<number>((sum, held) => sum + held, 0)) };
   }
 

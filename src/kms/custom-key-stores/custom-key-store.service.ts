@@ -1,26 +1,22 @@
 // CreateCustomKeyStore, UpdateCustomKeyStore and DeleteCustomKeyStore (aws-behaviour 2.1, 2.5, 2.6, 5).
 
-import { timingSafeEqual } from 'node:crypto';
 import { inject, injectable } from 'tsyringe';
 import type { Clock } from '../../shared/clock';
 import type { IdGenerator } from '../../shared/ids';
 import { Tokens } from '../../shared/injection-tokens';
 import {
-  CloudHsmClusterInUseException,
   CloudHsmClusterNotFoundException,
-  CloudHsmClusterNotRelatedException,
   CustomKeyStoreHasCMKsException,
   CustomKeyStoreNameInUseException,
-  IncorrectTrustAnchorException,
   LimitExceededException,
   UnsupportedOperationException,
-  ValidationException,
 } from '../kms.errors';
 import { ClusterPrerequisites } from './cluster-prerequisites';
 import { CustomKeyStoreTokens } from './custom-key-store.tokens';
 import type { AccountRegion, CustomKeyStoreRecord } from './domain/custom-key-store';
 import { ConnectionState, KeyStoreOperation } from './domain/custom-key-store.states';
-import { isCertificate, sameCertificate } from './domain/same-certificate';
+import { requireRelated, requireTrustAnchor, requireUnused } from './domain/store-cluster.rules';
+import { checkPasswordLength, isRetryOf, required } from './domain/store-request.rules';
 import type { ClusterDirectory, ClusterFacts } from './ports/cluster-directory.port';
 import type { CustomKeyStoreRepository } from './ports/custom-key-store.repository';
 import type { KeyCounter } from './ports/key-counter.port';
@@ -28,8 +24,6 @@ import { requireLegal, requireStore } from './require-store';
 
 /** aws-behaviour 8.1: custom key stores per account and Region, CloudHSM and external, in any state. */
 export const CUSTOM_KEY_STORES_PER_REGION = 10;
-/** KeyStorePasswordType: 7-32 characters. */
-const PASSWORD_LENGTH = { min: 7, max: 32 } as const;
 
 export interface CreateCustomKeyStoreInput {
   readonly CustomKeyStoreName: string;
@@ -68,7 +62,7 @@ export class CustomKeyStoreService {
 
     return this.repository.transaction(() => {
       const stores = this.repository.list(scope.accountId, scope.region);
-      // 2.1: a retry with every property of an existing DISCONNECTED store returns that store (open question 30).
+      // 2.1: a retry of a create returns the store it made.
       const retried = stores.find((store) => isRetryOf(store, { name, clusterId, trustAnchor, password }));
       if (retried) return { CustomKeyStoreId: retried.customKeyStoreId };
       this.requireFreeName(stores, name);
@@ -158,73 +152,4 @@ export class CustomKeyStoreService {
     const holder = stores.find((store) => store.name === name);
     if (holder) throw new CustomKeyStoreNameInUseException(`The name ${name} is already used by custom key store ${holder.customKeyStoreId} in this account and Region. Choose another name.`);
   }
-}
-
-function required(value: string | undefined, member: string): string {
-  if (value === undefined) throw new ValidationException(`${member} is required for a custom key store of type AWS_CLOUDHSM.`);
-  return value;
-}
-
-function checkPasswordLength(password: string): void {
-  const constraint =
-    password.length < PASSWORD_LENGTH.min
-      ? `Member must have length greater than or equal to ${PASSWORD_LENGTH.min}`
-      : password.length > PASSWORD_LENGTH.max
-        ? `Member must have length less than or equal to ${PASSWORD_LENGTH.max}`
-        : undefined;
-  // The password is sensitive: like AWS, the message names the member but never shows the value.
-  if (constraint) throw new ValidationException(`1 validation error detected: Value at 'keyStorePassword' failed to satisfy constraint: ${constraint}`);
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const first = Buffer.from(a);
-  const second = Buffer.from(b);
-  return first.length === second.length && timingSafeEqual(first, second);
-}
-
-function isRetryOf(store: CustomKeyStoreRecord, request: { name: string; clusterId: string; trustAnchor: string; password: string }): boolean {
-  return (
-    store.connectionState === ConnectionState.DISCONNECTED &&
-    store.name === request.name &&
-    store.cloudHsmClusterId === request.clusterId &&
-    sameCertificate(store.trustAnchorCertificate, request.trustAnchor) &&
-    sameSecret(store.keyStorePassword, request.password)
-  );
-}
-
-// 2.1: a cluster already associated with a store, or sharing its backup history (ClusterCertificate) with one.
-function requireUnused(stores: readonly CustomKeyStoreRecord[], cluster: ClusterFacts): void {
-  const associated = stores.find((store) => store.cloudHsmClusterId === cluster.clusterId);
-  if (associated) {
-    throw new CloudHsmClusterInUseException(
-      `Cluster ${cluster.clusterId} is already associated with custom key store ${associated.customKeyStoreId} (${associated.name}). Each custom key store needs a cluster of its own: use another cluster, or delete that custom key store first.`,
-    );
-  }
-  const related = cluster.clusterCertificate && stores.find((store) => sameCertificate(store.clusterCertificate, cluster.clusterCertificate!));
-  if (related) {
-    throw new CloudHsmClusterInUseException(
-      `Cluster ${cluster.clusterId} shares a backup history with cluster ${related.cloudHsmClusterId}, which custom key store ${related.customKeyStoreId} (${related.name}) uses. Use a cluster that was not created from a backup of that one, or delete that custom key store first.`,
-    );
-  }
-}
-
-// 2.5: the new cluster must share the current one's backup history (same ClusterCertificate).
-function requireRelated(store: CustomKeyStoreRecord, cluster: ClusterFacts): void {
-  if (cluster.clusterCertificate && sameCertificate(store.clusterCertificate, cluster.clusterCertificate)) return;
-  throw new CloudHsmClusterNotRelatedException(
-    `Cluster ${cluster.clusterId} does not share a backup history with cluster ${store.cloudHsmClusterId} of custom key store ${store.customKeyStoreId}: its cluster certificate differs. Give a cluster created from a backup of ${store.cloudHsmClusterId} (or from the backup it was created from).`,
-  );
-}
-
-// 2.1: the trust anchor must be the cluster's, the certificate given to InitializeCluster as TrustAnchor.
-function requireTrustAnchor(cluster: ClusterFacts, trustAnchor: string): void {
-  if (!isCertificate(trustAnchor)) {
-    throw new IncorrectTrustAnchorException(
-      `The TrustAnchorCertificate is not a PEM certificate. Give the content of the customerCA.crt file you used to initialize cluster ${cluster.clusterId} (--trust-anchor-certificate file://customerCA.crt).`,
-    );
-  }
-  if (cluster.trustAnchor && sameCertificate(cluster.trustAnchor, trustAnchor)) return;
-  throw new IncorrectTrustAnchorException(
-    `The TrustAnchorCertificate is not the trust anchor of cluster ${cluster.clusterId}. Give the certificate you passed as TrustAnchor to InitializeCluster (customerCA.crt), the one that issued the cluster's certificate.`,
-  );
 }

@@ -12,7 +12,7 @@ import { CustomKeyStoreTokens } from './custom-key-store.tokens';
 import type { CustomKeyStoreRecord } from './domain/custom-key-store';
 import { ConnectionState } from './domain/custom-key-store.states';
 import { KmsUserSession } from './kmsuser-session';
-import type { ClusterDirectory, ClusterHsm } from './ports/cluster-directory.port';
+import type { ClusterDirectory, ClusterHsm, HsmEndpoint } from './ports/cluster-directory.port';
 import type { CustomKeyStoreRepository } from './ports/custom-key-store.repository';
 
 /** No HSM of the store's cluster could do the work: none reachable, or none would let kmsuser in. */
@@ -46,7 +46,7 @@ export class KeyStoreSessions {
     for (const session of sessions) this.keep(customKeyStoreId, session);
   }
 
-  open(customKeyStoreId: string): KmsUserSession[] {
+  openSessions(customKeyStoreId: string): KmsUserSession[] {
     return [...this.live(customKeyStoreId).sessions.values()].filter((session) => session.isOpen);
   }
 
@@ -61,8 +61,9 @@ export class KeyStoreSessions {
   /** After a simulator restart: logs in again on every ACTIVE HSM of a CONNECTED store; HSMs that refuse are retried when needed. */
   async reopenAll(store: CustomKeyStoreRecord): Promise<void> {
     const cluster = this.directory.cluster(store.accountId, store.region, store.cloudHsmClusterId);
-    const open = new Set(this.open(store.customKeyStoreId).map((session) => session.hsmId));
-    await Promise.all((cluster?.hsms ?? []).filter((hsm) => isUsable(hsm) && !open.has(hsm.hsmId)).map((hsm) => this.reopen(store, hsm)));
+    const open = new Set(this.openSessions(store.customKeyStoreId).map((session) => session.hsmId));
+    const closed = (cluster?.hsms ?? []).filter(isUsable).filter((hsm) => !open.has(hsm.hsmId));
+    await Promise.all(closed.map((hsm) => this.reopen(store, hsm)));
   }
 
   /**
@@ -85,7 +86,7 @@ export class KeyStoreSessions {
   }
 
   private async next(store: CustomKeyStoreRecord, tried: Set<string>): Promise<KmsUserSession | undefined> {
-    const open = this.open(store.customKeyStoreId).find((session) => !tried.has(session.hsmId));
+    const open = this.openSessions(store.customKeyStoreId).find((session) => !tried.has(session.hsmId));
     if (open) return open;
     const cluster = this.directory.cluster(store.accountId, store.region, store.cloudHsmClusterId);
     for (const hsm of cluster?.hsms ?? []) {
@@ -98,7 +99,7 @@ export class KeyStoreSessions {
   }
 
   /** A new session on one HSM, logged in with the stored password; undefined when the HSM is unreachable or refuses. */
-  private reopen(store: CustomKeyStoreRecord, hsm: ClusterHsm): Promise<KmsUserSession | undefined> {
+  private reopen(store: CustomKeyStoreRecord, hsm: ReachableHsm): Promise<KmsUserSession | undefined> {
     const live = this.live(store.customKeyStoreId);
     const pending = live.opening.get(hsm.hsmId);
     if (pending) return pending;
@@ -107,8 +108,8 @@ export class KeyStoreSessions {
     return opening;
   }
 
-  private async logIn(store: CustomKeyStoreRecord, hsm: ClusterHsm): Promise<KmsUserSession | undefined> {
-    const session = await KmsUserSession.open(hsm.hsmId, hsm.endpoint!, store.trustAnchorCertificate, this.timeouts).catch(() => undefined);
+  private async logIn(store: CustomKeyStoreRecord, hsm: ReachableHsm): Promise<KmsUserSession | undefined> {
+    const session = await KmsUserSession.open(hsm.hsmId, hsm.endpoint, store.trustAnchorCertificate, this.timeouts).catch(() => undefined);
     if (!session) return undefined;
     const loggedIn = await session.logIn(store.keyStorePassword).then(
       (result) => result === 'loggedIn',
@@ -143,6 +144,8 @@ export class KeyStoreSessions {
   }
 }
 
-function isUsable(hsm: ClusterHsm): boolean {
+type ReachableHsm = ClusterHsm & { readonly endpoint: HsmEndpoint };
+
+function isUsable(hsm: ClusterHsm): hsm is ReachableHsm {
   return hsm.state === HsmState.ACTIVE && hsm.endpoint !== undefined;
 }

@@ -90,7 +90,7 @@ describe('a CONNECTED custom key store while HSMs die and come back (3.6)', func
     await world.restartServices();
     expect(world.services.crypto.isConnected(id)).to.equal(true);
     await world.services.connections.resumeConnections();
-    expect(world.services.sessions.open(id).map((session) => session.hsmId)).to.have.length(2);
+    expect(world.services.sessions.openSessions(id)).to.have.length(2);
     expect(await roundTrip()).to.equal('secret data');
   });
 });

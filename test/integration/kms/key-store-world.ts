@@ -4,7 +4,7 @@
 // services built on them, at time scale 0.
 
 import 'reflect-metadata';
-import { container as root } from 'tsyringe';
+import { container as root, type DependencyContainer } from 'tsyringe';
 import { Ec2CloudHsmNetwork } from '../../../src/adapters/network/ec2-cloudhsm-network';
 import { SqliteClusterRepository } from '../../../src/adapters/sqlite/sqlite-cluster.repository';
 import { IN_MEMORY, SqliteDatabase } from '../../../src/adapters/sqlite/sqlite-database';
@@ -24,6 +24,7 @@ import { CustomKeyStoreCrypto } from '../../../src/kms/custom-key-stores/custom-
 import { CustomKeyStoreQueryService } from '../../../src/kms/custom-key-stores/custom-key-store-query.service';
 import type { HsmClientTimeouts } from '../../../src/kms/custom-key-stores/custom-key-store.durations';
 import { CustomKeyStoreService } from '../../../src/kms/custom-key-stores/custom-key-store.service';
+import { CustomKeyStoreTokens } from '../../../src/kms/custom-key-stores/custom-key-store.tokens';
 import type { AccountRegion } from '../../../src/kms/custom-key-stores/domain/custom-key-store';
 import type { CustomKeyStoresListEntry } from '../../../src/kms/custom-key-stores/domain/custom-key-store.view';
 import { Ec2KeyStoreNetwork } from '../../../src/kms/custom-key-stores/ec2-key-store-network';
@@ -33,6 +34,7 @@ import { KeyStoreSessions } from '../../../src/kms/custom-key-stores/key-store-s
 import { SqliteCustomKeyStoreRepository } from '../../../src/kms/custom-key-stores/sqlite-custom-key-store.repository';
 import { withOverrides } from '../../../src/main/container';
 import { IdGenerator } from '../../../src/shared/ids';
+import { Tokens } from '../../../src/shared/injection-tokens';
 import { JsonLinesLogger } from '../../../src/shared/logger';
 import { ScaledScheduler } from '../../../src/shared/scheduler';
 import { NodeError, type UserView } from '../../../hsm-sim/node/node.types';
@@ -44,6 +46,8 @@ import { ManualClock } from '../../support/manual-clock';
 export const SCOPE: AccountRegion = { accountId: '111122223333', region: 'us-east-1' };
 export const KMSUSER_PASSWORD = 'kmsPswd';
 export const kmsuser = (password = KMSUSER_PASSWORD): Credentials => ({ role: 'CU', username: 'kmsuser', password });
+/** The cluster of the seed procedure; its HSMs are the NodeCluster's two members. */
+const MAIN_CLUSTER_ID = 'cluster-kmsworldmain';
 // Short enough for a hung HSM to fail a test quickly, long enough for SoftHSM and scrypt.
 const TIMEOUTS: HsmClientTimeouts = { connectTimeoutMs: 1_000, requestTimeoutMs: 5_000 };
 
@@ -70,6 +74,7 @@ export class KeyStoreWorld {
   services: KeyStoreServices;
   private readonly hsmMembers = new Map<string, ClusterMember>();
   private hsmCount = 0;
+  private clusterCount = 0;
 
   private constructor(
     readonly nodes: NodeCluster,
@@ -105,14 +110,14 @@ export class KeyStoreWorld {
       ec2.resolve(SecurityGroupService),
       ec2.resolve(NetworkInterfaceService),
       vpcId,
-      nodes.clusterId,
+      MAIN_CLUSTER_ID,
     );
-    world.addCluster({}, nodes.clusterId);
+    world.addCluster({}, MAIN_CLUSTER_ID);
     return world;
   }
 
   /** A cluster record whose HSMs are NodeCluster members: the world's own, or another one for a test (same nodes, new records). */
-  addCluster(layout: ClusterLayout = {}, clusterId = `cluster-kmstest${++this.hsmCount}`): string {
+  addCluster(layout: ClusterLayout = {}, clusterId = `cluster-kmstestcluster${'abcdefghijklmnopqrstuvwxyz'[this.clusterCount++]}`): string {
     const defaults = this.subnets.listSubnets(SCOPE.accountId, SCOPE.region).slice(0, 2);
     const subnetMapping = layout.subnets ?? Object.fromEntries(defaults.map((subnet) => [subnet.availabilityZone, subnet.id]));
     const network = new Ec2CloudHsmNetwork(this.subnets, this.securityGroups, this.interfaces);
@@ -257,10 +262,33 @@ export class KeyStoreWorld {
     });
   }
 
+  /** The world's ports under their tokens, as src/main registers them, for the handler map of the endpoint. */
+  portsContainer(): DependencyContainer {
+    return withOverrides(root.createChildContainer(), [
+      { token: CustomKeyStoreTokens.Repository, useValue: this.storeRepository },
+      { token: CustomKeyStoreTokens.ClusterDirectory, useValue: this.directory() },
+      { token: CustomKeyStoreTokens.Network, useValue: this.network() },
+      { token: CustomKeyStoreTokens.KeyCounter, useValue: () => 0 },
+      { token: CustomKeyStoreTokens.Scheduler, useValue: this.services.scheduler },
+      { token: CustomKeyStoreTokens.IdGenerator, useValue: new IdGenerator() },
+      { token: CustomKeyStoreTokens.HsmClientTimeouts, useValue: TIMEOUTS },
+      { token: Tokens.Clock, useValue: new ManualClock() },
+      { token: Tokens.Logger, useValue: new JsonLinesLogger('debug', (line) => this.logLines.push(line)) },
+    ]);
+  }
+
+  private directory(): CloudHsmClusterDirectory {
+    return new CloudHsmClusterDirectory(this.clusters, { hsmAddresses: (clusterId) => this.hsmAddresses(clusterId) });
+  }
+
+  private network(): Ec2KeyStoreNetwork {
+    return new Ec2KeyStoreNetwork(this.subnets, this.securityGroups, this.interfaces);
+  }
+
   private buildServices(): KeyStoreServices {
     const repository = this.storeRepository;
-    const directory = new CloudHsmClusterDirectory(this.clusters, { hsmAddresses: (clusterId) => this.hsmAddresses(clusterId) });
-    const network = new Ec2KeyStoreNetwork(this.subnets, this.securityGroups, this.interfaces);
+    const directory = this.directory();
+    const network = this.network();
     const prerequisites = new ClusterPrerequisites(network);
     const interfaces = new KeyStoreInterfaces(repository, network);
     const sessions = new KeyStoreSessions(repository, directory, TIMEOUTS);
