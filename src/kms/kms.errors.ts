@@ -40,3 +40,9 @@ export const CloudHsmClusterNotRelatedException = awsException('CloudHsmClusterN
 export const CloudHsmClusterInvalidConfigurationException = awsException('CloudHsmClusterInvalidConfigurationException');
 export const IncorrectTrustAnchorException = awsException('IncorrectTrustAnchorException');
 export const KMSInternalException = awsException('KMSInternalException', 'server');
+
+// 2.9: limits and transient failures of the cryptographic operations.
+export const ThrottlingException = awsException('ThrottlingException');
+/** Retryable: the key's HSMs accepted the work but did not answer in time. */
+export const KeyUnavailableException = awsException('KeyUnavailableException', 'server');
+export const InvalidGrantTokenException = awsException('InvalidGrantTokenException');

@@ -6,11 +6,14 @@ import { randomBytes } from 'node:crypto';
 import { inject, injectable } from 'tsyringe';
 import { NodeError } from '../../../hsm-sim/node/node.types';
 import type { AwsException } from '../../shared/aws-exception';
+import type { Clock } from '../../shared/clock';
+import { Tokens } from '../../shared/injection-tokens';
 import {
   CloudHsmClusterInvalidConfigurationException,
   CustomKeyStoreInvalidStateException,
   CustomKeyStoreNotFoundException,
   InvalidCiphertextException,
+  KeyUnavailableException,
   KMSInternalException,
   KMSInvalidStateException,
 } from '../kms.errors';
@@ -21,6 +24,7 @@ import type { CustomKeyStoreRecord } from './domain/custom-key-store';
 import { ConnectionState, KeyStoreOperation, storeAllows } from './domain/custom-key-store.states';
 import { invalidStateMessage } from './domain/invalid-state';
 import { KeyStoreSessions, NoReachableHsmError } from './key-store-sessions';
+import { StoreRequestRate } from './store-request-rate';
 import type { KmsUserSession } from './kmsuser-session';
 import type { ClusterDirectory } from './ports/cluster-directory.port';
 import type { CustomKeyStoreRepository } from './ports/custom-key-store.repository';
@@ -49,7 +53,12 @@ export class CustomKeyStoreCrypto implements KeyStoreCrypto {
     @inject(CustomKeyStoreTokens.ClusterDirectory) private readonly directory: ClusterDirectory,
     @inject(ClusterPrerequisites) private readonly prerequisites: ClusterPrerequisites,
     @inject(KeyStoreSessions) private readonly sessions: KeyStoreSessions,
-  ) {}
+    @inject(Tokens.Clock) clock: Clock,
+  ) {
+    this.rate = new StoreRequestRate(clock);
+  }
+
+  private readonly rate: StoreRequestRate;
 
   async generateBackingKey(customKeyStoreId: string, keyArn: string): Promise<BackingKey> {
     const store = this.usable(customKeyStoreId, KeyStoreOperation.CREATE_KEY, CustomKeyStoreInvalidStateException);
@@ -69,6 +78,7 @@ export class CustomKeyStoreCrypto implements KeyStoreCrypto {
 
   async encrypt(customKeyStoreId: string, handle: number, plaintext: Buffer, aad: Buffer): Promise<SealedData> {
     const store = this.usable(customKeyStoreId, KeyStoreOperation.USE_KEYS, KMSInvalidStateException);
+    this.rate.take(customKeyStoreId);
     const iv = randomBytes(IV_BYTES);
     // 2.9, 3.6: with the store CONNECTED but no HSM to do it, crypto fails with KMSInvalidStateException.
     const ciphertext = await this.run(store, KMSInvalidStateException, (session) => session.encrypt({ handle, iv, aad, plaintext }));
@@ -77,6 +87,7 @@ export class CustomKeyStoreCrypto implements KeyStoreCrypto {
 
   async decrypt(customKeyStoreId: string, handle: number, sealed: SealedData, aad: Buffer): Promise<Buffer> {
     const store = this.usable(customKeyStoreId, KeyStoreOperation.USE_KEYS, KMSInvalidStateException);
+    this.rate.take(customKeyStoreId);
     return this.run(store, KMSInvalidStateException, (session) => session.decrypt({ handle, iv: sealed.iv, aad, ciphertext: sealed.ciphertext }));
   }
 
@@ -94,6 +105,7 @@ export class CustomKeyStoreCrypto implements KeyStoreCrypto {
 
   async random(customKeyStoreId: string, length: number): Promise<Buffer> {
     const store = this.usable(customKeyStoreId, KeyStoreOperation.GENERATE_RANDOM, CustomKeyStoreInvalidStateException);
+    this.rate.take(customKeyStoreId);
     // SIM: GenerateRandom's error list has no KMSInvalidStateException; with no HSM answering it is KMSInternalException.
     return this.run(store, KMSInternalException, (session) => session.random(length));
   }
@@ -119,6 +131,11 @@ export class CustomKeyStoreCrypto implements KeyStoreCrypto {
     try {
       return await this.sessions.withSession(store, work);
     } catch (error) {
+      if (error instanceof NoReachableHsmError && error.timedOut) {
+        throw new KeyUnavailableException(
+          `The HSMs of cluster ${store.cloudHsmClusterId} took the request but did not answer in time (${error.message}). You can retry the request.`,
+        );
+      }
       if (error instanceof NoReachableHsmError) {
         throw new noHsm(
           `KMS cannot communicate with the CloudHSM cluster of custom key store ${store.customKeyStoreId}: ${error.message}. Make sure the cluster has ACTIVE HSMs that KMS can reach, and that nobody changed kmsuser's password.`,

@@ -5,7 +5,7 @@
 
 import { inject, injectable } from 'tsyringe';
 import { SerialQueue } from '../../../hsm-sim/engine/serial-queue';
-import { RpcConnectionError } from '../../../hsm-sim/protocol/rpc-connection-error';
+import { RpcConnectionError, RpcConnectionErrorCode } from '../../../hsm-sim/protocol/rpc-connection-error';
 import { HsmState } from '../../cloudhsm/domain/hsm.states';
 import type { HsmClientTimeouts } from './custom-key-store.durations';
 import { CustomKeyStoreTokens } from './custom-key-store.tokens';
@@ -18,6 +18,14 @@ import type { CustomKeyStoreRepository } from './ports/custom-key-store.reposito
 /** No HSM of the store's cluster could do the work: none reachable, or none would let kmsuser in. */
 export class NoReachableHsmError extends Error {
   override readonly name = 'NoReachableHsmError';
+
+  /** timedOut: an HSM took the request and did not answer in time (it may be hung), rather than refusing it. */
+  constructor(
+    message: string,
+    readonly timedOut = false,
+  ) {
+    super(message);
+  }
 }
 
 interface LiveStore {
@@ -72,17 +80,19 @@ export class KeyStoreSessions {
    */
   async withSession<T>(store: CustomKeyStoreRecord, work: (session: KmsUserSession) => Promise<T>): Promise<T> {
     const tried = new Set<string>();
+    let timedOut = false;
     for (let session = await this.next(store, tried); session; session = await this.next(store, tried)) {
       tried.add(session.hsmId);
       try {
         return await work(session);
       } catch (error) {
         if (!(error instanceof RpcConnectionError)) throw error;
+        timedOut ||= error.code === RpcConnectionErrorCode.TIMED_OUT;
         this.forget(store.customKeyStoreId, session);
         await session.abandon();
       }
     }
-    throw new NoReachableHsmError(`no HSM of cluster ${store.cloudHsmClusterId} answered on its port 2223 with kmsuser logged in (tried ${[...tried].join(', ') || 'none'})`);
+    throw new NoReachableHsmError(`no HSM of cluster ${store.cloudHsmClusterId} answered on its port 2223 with kmsuser logged in (tried ${[...tried].join(', ') || 'none'})`, timedOut);
   }
 
   private async next(store: CustomKeyStoreRecord, tried: Set<string>): Promise<KmsUserSession | undefined> {

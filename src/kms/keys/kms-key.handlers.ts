@@ -3,6 +3,7 @@
 // store operations.
 
 import type { DependencyContainer } from 'tsyringe';
+import { InvalidGrantTokenException } from '../kms.errors';
 import { AliasService } from './alias.service';
 import { DataKeyService } from './data-key.service';
 import type { KmsScope } from './domain/kms-key';
@@ -56,7 +57,7 @@ export function kmsKeyHandlers(container: DependencyContainer): Record<KmsKeyOpe
   const aliases = container.resolve(AliasService);
   const tags = container.resolve(KeyTagService);
   const policies = container.resolve(KeyPolicyService);
-  return {
+  const handlers: Record<KmsKeyOperation, KmsKeyHandler> = {
     CreateKey: (input: Shapes.CreateKeyRequest, scope: KmsScope) => creation.createKey(scope, input),
     DescribeKey: (input: Shapes.DescribeKeyRequest, scope: KmsScope) => query.describeKey(scope, input),
     ListKeys: (input: Shapes.ListKeysRequest, scope: KmsScope) => query.listKeys(scope, input),
@@ -81,5 +82,20 @@ export function kmsKeyHandlers(container: DependencyContainer): Record<KmsKeyOpe
     GetKeyPolicy: (input: Shapes.GetKeyPolicyRequest, scope: KmsScope) => policies.getKeyPolicy(scope, input),
     PutKeyPolicy: (input: Shapes.PutKeyPolicyRequest, scope: KmsScope) => policies.putKeyPolicy(scope, input),
     ListKeyPolicies: (input: Shapes.ListKeyPoliciesRequest, scope: KmsScope) => policies.listKeyPolicies(scope, input),
+  };
+  return Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, refusingGrantTokens(handler)])) as typeof handlers;
+}
+
+/**
+ * API_Encrypt and others: a grant token that is not valid -> InvalidGrantTokenException.
+ * SIM: grants are not simulated (no CreateGrant), so no grant token can be valid here.
+ */
+function refusingGrantTokens(handler: KmsKeyHandler): KmsKeyHandler {
+  return (input: never, scope: KmsScope) => {
+    const grantTokens = (input as { GrantTokens?: readonly string[] }).GrantTokens;
+    if (grantTokens && grantTokens.length > 0) {
+      throw new InvalidGrantTokenException('The grant token is not valid: this simulator has no grants (CreateGrant is not simulated). Leave GrantTokens out.');
+    }
+    return handler(input, scope);
   };
 }

@@ -93,4 +93,16 @@ describe('a CONNECTED custom key store while HSMs die and come back (3.6)', func
     expect(world.services.sessions.openSessions(id)).to.have.length(2);
     expect(await roundTrip()).to.equal('secret data');
   });
+
+  it('with every HSM hung (SIGSTOP): KeyUnavailableException, which a caller may retry once they answer again', async () => {
+    for (const member of world.nodes.members) world.nodes.fleet.hang(member.hsmId);
+    try {
+      const failure = await rejection(crypto().encrypt(id, handle, Buffer.from('x'), aad));
+      expect(failure.name).to.equal('KeyUnavailableException');
+      expect(failure.message).to.contain('You can retry the request');
+    } finally {
+      for (const member of world.nodes.members) world.nodes.fleet.resume(member.hsmId);
+    }
+    expect(await roundTrip()).to.equal('secret data');
+  });
 });

@@ -298,7 +298,7 @@ export class KeyStoreWorld {
       stores: new CustomKeyStoreService(repository, directory, () => 0, new IdGenerator(), new ManualClock(), prerequisites),
       queries: new CustomKeyStoreQueryService(repository),
       connections: new CustomKeyStoreConnectionService(repository, directory, scheduler, logger, prerequisites, new KeyStoreConnector(directory, network, TIMEOUTS, interfaces), interfaces, sessions),
-      crypto: new CustomKeyStoreCrypto(repository, directory, prerequisites, sessions),
+      crypto: new CustomKeyStoreCrypto(repository, directory, prerequisites, sessions, new ManualClock()),
       sessions,
       scheduler,
     };
