@@ -46,3 +46,5 @@ export const ThrottlingException = awsException('ThrottlingException');
 /** Retryable: the key's HSMs accepted the work but did not answer in time. */
 export const KeyUnavailableException = awsException('KeyUnavailableException', 'server');
 export const InvalidGrantTokenException = awsException('InvalidGrantTokenException');
+/** 503: the system timed out reaching what it depends on (here: the handshake with the cluster's HSMs). */
+export const DependencyTimeoutException = awsException('DependencyTimeoutException', 'server', 503);

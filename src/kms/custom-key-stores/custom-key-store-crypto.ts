@@ -12,6 +12,7 @@ import {
   CloudHsmClusterInvalidConfigurationException,
   CustomKeyStoreInvalidStateException,
   CustomKeyStoreNotFoundException,
+  DependencyTimeoutException,
   InvalidCiphertextException,
   KeyUnavailableException,
   KMSInternalException,
@@ -134,6 +135,11 @@ export class CustomKeyStoreCrypto implements KeyStoreCrypto {
       if (error instanceof NoReachableHsmError && error.timedOut) {
         throw new KeyUnavailableException(
           `The HSMs of cluster ${store.cloudHsmClusterId} took the request but did not answer in time (${error.message}). You can retry the request.`,
+        );
+      }
+      if (error instanceof NoReachableHsmError && error.connectTimedOut) {
+        throw new DependencyTimeoutException(
+          `KMS timed out connecting to the HSMs of cluster ${store.cloudHsmClusterId} (${error.message}). You can retry the request.`,
         );
       }
       if (error instanceof NoReachableHsmError) {

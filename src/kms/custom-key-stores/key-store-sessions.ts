@@ -16,13 +16,20 @@ import type { ClusterDirectory, ClusterHsm, HsmEndpoint } from './ports/cluster-
 import type { CustomKeyStoreRepository } from './ports/custom-key-store.repository';
 
 /** No HSM of the store's cluster could do the work: none reachable, or none would let kmsuser in. */
+/** A session could not be opened because the HSM did not finish the TCP/TLS handshake in time. */
+const CONNECT_TIMED_OUT = 'connect-timed-out';
+
 export class NoReachableHsmError extends Error {
   override readonly name = 'NoReachableHsmError';
 
-  /** timedOut: an HSM took the request and did not answer in time (it may be hung), rather than refusing it. */
+  /**
+   * timedOut: an HSM took the request and did not answer in time (it may be hung), rather than refusing it.
+   * connectTimedOut: an HSM without a session did not even finish the handshake in time.
+   */
   constructor(
     message: string,
     readonly timedOut = false,
+    readonly connectTimedOut = false,
   ) {
     super(message);
   }
@@ -30,7 +37,7 @@ export class NoReachableHsmError extends Error {
 
 interface LiveStore {
   readonly sessions: Map<string, KmsUserSession>;
-  readonly opening: Map<string, Promise<KmsUserSession | undefined>>;
+  readonly opening: Map<string, Promise<KmsUserSession | typeof CONNECT_TIMED_OUT | undefined>>;
   /** Connect and disconnect of one store run one at a time. */
   readonly queue: SerialQueue;
 }
@@ -80,8 +87,9 @@ export class KeyStoreSessions {
    */
   async withSession<T>(store: CustomKeyStoreRecord, work: (session: KmsUserSession) => Promise<T>): Promise<T> {
     const tried = new Set<string>();
+    const opening = { connectTimedOut: false };
     let timedOut = false;
-    for (let session = await this.next(store, tried); session; session = await this.next(store, tried)) {
+    for (let session = await this.next(store, tried, opening); session; session = await this.next(store, tried, opening)) {
       tried.add(session.hsmId);
       try {
         return await work(session);
@@ -92,24 +100,25 @@ export class KeyStoreSessions {
         await session.abandon();
       }
     }
-    throw new NoReachableHsmError(`no HSM of cluster ${store.cloudHsmClusterId} answered on its port 2223 with kmsuser logged in (tried ${[...tried].join(', ') || 'none'})`, timedOut);
+    throw new NoReachableHsmError(`no HSM of cluster ${store.cloudHsmClusterId} answered on its port 2223 with kmsuser logged in (tried ${[...tried].join(', ') || 'none'})`, timedOut, opening.connectTimedOut);
   }
 
-  private async next(store: CustomKeyStoreRecord, tried: Set<string>): Promise<KmsUserSession | undefined> {
+  private async next(store: CustomKeyStoreRecord, tried: Set<string>, opening: { connectTimedOut: boolean }): Promise<KmsUserSession | undefined> {
     const open = this.openSessions(store.customKeyStoreId).find((session) => !tried.has(session.hsmId));
     if (open) return open;
     const cluster = this.directory.cluster(store.accountId, store.region, store.cloudHsmClusterId);
     for (const hsm of cluster?.hsms ?? []) {
       if (!isUsable(hsm) || tried.has(hsm.hsmId)) continue;
       const session = await this.reopen(store, hsm);
-      if (session) return session;
+      if (session === CONNECT_TIMED_OUT) opening.connectTimedOut = true;
+      else if (session) return session;
       tried.add(hsm.hsmId);
     }
     return undefined;
   }
 
   /** A new session on one HSM, logged in with the stored password; undefined when the HSM is unreachable or refuses. */
-  private reopen(store: CustomKeyStoreRecord, hsm: ReachableHsm): Promise<KmsUserSession | undefined> {
+  private reopen(store: CustomKeyStoreRecord, hsm: ReachableHsm): Promise<KmsUserSession | typeof CONNECT_TIMED_OUT | undefined> {
     const live = this.live(store.customKeyStoreId);
     const pending = live.opening.get(hsm.hsmId);
     if (pending) return pending;
@@ -118,9 +127,11 @@ export class KeyStoreSessions {
     return opening;
   }
 
-  private async logIn(store: CustomKeyStoreRecord, hsm: ReachableHsm): Promise<KmsUserSession | undefined> {
-    const session = await KmsUserSession.open(hsm.hsmId, hsm.endpoint, store.trustAnchorCertificate, this.timeouts).catch(() => undefined);
-    if (!session) return undefined;
+  private async logIn(store: CustomKeyStoreRecord, hsm: ReachableHsm): Promise<KmsUserSession | typeof CONNECT_TIMED_OUT | undefined> {
+    const session = await KmsUserSession.open(hsm.hsmId, hsm.endpoint, store.trustAnchorCertificate, this.timeouts).catch((error: unknown) =>
+      error instanceof RpcConnectionError && error.code === RpcConnectionErrorCode.TIMED_OUT ? CONNECT_TIMED_OUT : undefined,
+    );
+    if (!session || session === CONNECT_TIMED_OUT) return session;
     const loggedIn = await session.logIn(store.keyStorePassword).then(
       (result) => result === 'loggedIn',
       () => false,

@@ -94,12 +94,16 @@ describe('a CONNECTED custom key store while HSMs die and come back (3.6)', func
     expect(await roundTrip()).to.equal('secret data');
   });
 
-  it('with every HSM hung (SIGSTOP): KeyUnavailableException, which a caller may retry once they answer again', async () => {
+  it('with every HSM hung (SIGSTOP): KeyUnavailableException, then DependencyTimeoutException; both retryable once they answer', async () => {
     for (const member of world.nodes.members) world.nodes.fleet.hang(member.hsmId);
     try {
+      // The open sessions take the request and never answer.
       const failure = await rejection(crypto().encrypt(id, handle, Buffer.from('x'), aad));
       expect(failure.name).to.equal('KeyUnavailableException');
       expect(failure.message).to.contain('You can retry the request');
+      // Those sessions are dropped; new ones cannot finish their handshake.
+      const timeout = await rejection(crypto().encrypt(id, handle, Buffer.from('x'), aad));
+      expect(timeout.name).to.equal('DependencyTimeoutException');
     } finally {
       for (const member of world.nodes.members) world.nodes.fleet.resume(member.hsmId);
     }
