@@ -4,6 +4,8 @@
 export interface BenchCase {
   /** Who does the work; the "engine" column, e.g. "softhsm2", "node:crypto". */
   readonly label: string;
+  /** How many operations are in flight at once (workers calling run() in a loop); 1 when absent. */
+  readonly concurrency?: number;
   /** Once, before the warm-up. */
   setup?(): Promise<void>;
   /** One operation; the only timed part. A returned promise is awaited. */

@@ -1,5 +1,6 @@
 // Runs one benchmark: set every case up, warm each one up, then measure repetitions interleaved
-// (A B A B A B), each for a fixed time budget, one operation at a time, timing every operation.
+// (A B A B A B), each for a fixed time budget, with the case's number of workers each doing one operation
+// at a time, timing every operation.
 
 import type { Benchmark, BenchCase } from './bench-case';
 import { median, percentile } from './latency-stats';
@@ -90,15 +91,18 @@ async function repetition(benchCase: BenchCase, seconds: number): Promise<Repeti
   const latencies: number[] = [];
   const start = process.hrtime.bigint();
   const deadline = start + BigInt(Math.round(seconds * NS_PER_S));
-  let now = start;
-  while (now < deadline) {
-    const opStart = now;
-    const pending = benchCase.run();
-    if (pending instanceof Promise) await pending;
-    now = process.hrtime.bigint();
-    latencies.push(Number(now - opStart));
-  }
-  const elapsedNs = Number(now - start);
+  const worker = async (): Promise<void> => {
+    let now = process.hrtime.bigint();
+    while (now < deadline) {
+      const opStart = now;
+      const pending = benchCase.run();
+      if (pending instanceof Promise) await pending;
+      now = process.hrtime.bigint();
+      latencies.push(Number(now - opStart));
+    }
+  };
+  await Promise.all(Array.from({ length: benchCase.concurrency ?? 1 }, worker));
+  const elapsedNs = Number(process.hrtime.bigint() - start);
   const ascending = Float64Array.from(latencies).sort();
   return {
     ops: latencies.length,

@@ -1,6 +1,7 @@
 // One benchmark run as data (written as JSON) and as the markdown table printed and written to latest.md.
 
 import type { BenchmarkResult, BenchSettings } from './bench-harness';
+import { describeCeiling, type Ceiling } from './ceiling';
 import type { MachineInfo } from './machine-info';
 
 export interface BenchReport {
@@ -11,6 +12,8 @@ export interface BenchReport {
   readonly loadAverage: { readonly start: number[]; readonly end: number[] };
   readonly settings: BenchSettings;
   readonly benchmarks: BenchmarkResult[];
+  /** End-to-end against in-process, when both rows ran. */
+  readonly ceiling?: Ceiling;
 }
 
 export function renderMarkdown(report: BenchReport): string {
@@ -32,6 +35,7 @@ export function renderMarkdown(report: BenchReport): string {
           ` ${formatMs(result.median.p99Ms)} | ${result.ratio === undefined ? '–' : result.ratio.toFixed(3)} |`,
       ),
     ),
+    ...(report.ceiling ? ['', describeCeiling(report.ceiling)] : []),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -8,15 +8,22 @@ import type { Benchmark } from './bench-case';
 import { runBenchmark, type BenchmarkResult } from './bench-harness';
 import { parseBenchOptions } from './bench-options';
 import { renderMarkdown, type BenchReport } from './bench-report';
+import { ceilingOf } from './ceiling';
 import { cryptoBenchmarks } from './crypto-benchmarks';
 import { EngineFixture } from './engine-fixture';
+import { kmsBenchmarks } from './kms-benchmarks';
+import { KmsFixture } from './kms-fixture';
 import { describeMachine } from './machine-info';
+import { startMotoKms } from './moto-kms';
 import { writeResults } from './results-files';
+import { SIMULATOR_LABEL, startSimulatorKms } from './simulator-kms';
 
 async function main(): Promise<void> {
   const options = parseBenchOptions(process.argv.slice(2));
   const softHsm = new EngineFixture('softhsm2', softHsmEngineFactory());
-  const benchmarks = select(cryptoBenchmarks(softHsm), options.filter);
+  const simulatorKms = new KmsFixture(SIMULATOR_LABEL, startSimulatorKms);
+  const motoKms = new KmsFixture('moto', startMotoKms);
+  const benchmarks = select([...cryptoBenchmarks(softHsm), ...kmsBenchmarks(simulatorKms, motoKms)], options.filter);
   const date = new Date().toISOString();
   const loadAtStart = loadavg();
   const results: BenchmarkResult[] = [];
@@ -28,7 +35,7 @@ async function main(): Promise<void> {
       process.stderr.write(` ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     }
   } finally {
-    await softHsm.close();
+    await Promise.all([softHsm.close(), simulatorKms.close(), motoKms.close()]);
   }
   const report: BenchReport = {
     date,
@@ -36,6 +43,7 @@ async function main(): Promise<void> {
     loadAverage: { start: loadAtStart, end: loadavg() },
     settings: options.settings,
     benchmarks: results,
+    ceiling: ceilingOf(results),
   };
   const markdown = renderMarkdown(report);
   process.stdout.write(markdown);

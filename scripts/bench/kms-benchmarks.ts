@@ -1,0 +1,30 @@
+// The end-to-end rows of `npm run bench`: KMS requests on a custom-key-store key of the simulator and on an
+// ordinary key of moto, same client, same run, interleaved, at several concurrencies; ratio ours/moto.
+
+import { randomBytes } from 'node:crypto';
+import type { Benchmark } from './bench-case';
+import { kmsCase, kmsDecrypt, kmsEncrypt, kmsGenerateDataKey, type KmsOperation } from './kms-cases';
+import type { KmsFixture } from './kms-fixture';
+
+const CONCURRENCIES = [1, 8, 32] as const;
+
+export function kmsBenchmarks(ours: KmsFixture, moto: KmsFixture): Benchmark[] {
+  const operations: { readonly id: string; readonly title: string; readonly operation: KmsOperation }[] = [
+    { id: 'kms-encrypt-32', title: 'KMS Encrypt 32 B', operation: kmsEncrypt(randomBytes(32)) },
+    { id: 'kms-encrypt-4k', title: 'KMS Encrypt 4 KiB', operation: kmsEncrypt(randomBytes(4096)) },
+    { id: 'kms-decrypt-32', title: 'KMS Decrypt 32 B', operation: kmsDecrypt(randomBytes(32)) },
+    { id: 'kms-generate-data-key', title: 'KMS GenerateDataKey AES_256', operation: kmsGenerateDataKey() },
+  ];
+  return operations.flatMap(({ id, title, operation }) =>
+    CONCURRENCIES.map((concurrency) => ({
+      id: kmsBenchmarkId(id, concurrency),
+      title: `${title}, concurrency ${concurrency}`,
+      cases: [kmsCase(ours, operation, concurrency), kmsCase(moto, operation, concurrency)],
+      baseline: moto.label,
+    })),
+  );
+}
+
+export function kmsBenchmarkId(operationId: string, concurrency: number): string {
+  return `${operationId}-c${concurrency}`;
+}
