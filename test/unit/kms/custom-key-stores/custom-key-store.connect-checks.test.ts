@@ -4,8 +4,7 @@
 import { expect } from 'chai';
 import { ClusterState } from '../../../../src/cloudhsm/domain/cluster.states';
 import type { ClusterFacts } from '../../../../src/kms/custom-key-stores/ports/cluster-directory.port';
-import { customerCa } from '../../../support/pki-fixtures';
-import { expectKmsError, openKeyStoreWorld, PASSWORD, SCOPE, type KeyStoreWorld } from './key-store-fixture';
+import { expectKmsError, openKeyStoreWorld, SCOPE, type KeyStoreWorld } from './key-store-fixture';
 
 describe('ConnectCustomKeyStore and DisconnectCustomKeyStore: checks and states (2.2, 2.3, 3.3)', () => {
   let world: KeyStoreWorld;
@@ -14,8 +13,7 @@ describe('ConnectCustomKeyStore and DisconnectCustomKeyStore: checks and states 
   beforeEach(() => {
     world = openKeyStoreWorld();
     cluster = world.addCluster();
-    id = world.stores.createCustomKeyStore(SCOPE, { CustomKeyStoreName: 'store', CloudHsmClusterId: cluster.clusterId, TrustAnchorCertificate: customerCa.certPem, KeyStorePassword: PASSWORD })
-      .CustomKeyStoreId;
+    id = world.createStore('store', cluster);
   });
   afterEach(() => world.close());
 

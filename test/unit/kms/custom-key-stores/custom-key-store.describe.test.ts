@@ -1,8 +1,7 @@
 // DescribeCustomKeyStores (2.4): by id, by name, all, and a page at a time.
 
 import { expect } from 'chai';
-import { customerCa } from '../../../support/pki-fixtures';
-import { expectKmsError, openKeyStoreWorld, PASSWORD, SCOPE, type KeyStoreWorld } from './key-store-fixture';
+import { expectKmsError, openKeyStoreWorld, SCOPE, type KeyStoreWorld } from './key-store-fixture';
 
 describe('DescribeCustomKeyStores (2.4)', () => {
   let world: KeyStoreWorld;
@@ -12,8 +11,7 @@ describe('DescribeCustomKeyStores (2.4)', () => {
     ids = ['alpha', 'beta', 'gamma', 'delta', 'epsilon'].map((name) => {
       world.clock.advance(1000);
       const cluster = world.addCluster();
-      return world.stores.createCustomKeyStore(SCOPE, { CustomKeyStoreName: name, CloudHsmClusterId: cluster.clusterId, TrustAnchorCertificate: customerCa.certPem, KeyStorePassword: PASSWORD })
-        .CustomKeyStoreId;
+      return world.createStore(name, cluster);
     });
   });
   afterEach(() => world.close());

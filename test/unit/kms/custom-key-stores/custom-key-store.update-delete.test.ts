@@ -5,8 +5,7 @@ import { ClusterState } from '../../../../src/cloudhsm/domain/cluster.states';
 import type { CustomKeyStoreRecord } from '../../../../src/kms/custom-key-stores/domain/custom-key-store';
 import { ConnectionState } from '../../../../src/kms/custom-key-stores/domain/custom-key-store.states';
 import type { ClusterFacts } from '../../../../src/kms/custom-key-stores/ports/cluster-directory.port';
-import { customerCa } from '../../../support/pki-fixtures';
-import { expectKmsError, openKeyStoreWorld, PASSWORD, SCOPE, type KeyStoreWorld } from './key-store-fixture';
+import { expectKmsError, openKeyStoreWorld, SCOPE, type KeyStoreWorld } from './key-store-fixture';
 
 describe('UpdateCustomKeyStore (2.5) and DeleteCustomKeyStore (2.6)', () => {
   let world: KeyStoreWorld;
@@ -15,8 +14,7 @@ describe('UpdateCustomKeyStore (2.5) and DeleteCustomKeyStore (2.6)', () => {
   beforeEach(() => {
     world = openKeyStoreWorld();
     cluster = world.addCluster();
-    id = world.stores.createCustomKeyStore(SCOPE, { CustomKeyStoreName: 'store', CloudHsmClusterId: cluster.clusterId, TrustAnchorCertificate: customerCa.certPem, KeyStorePassword: PASSWORD })
-      .CustomKeyStoreId;
+    id = world.createStore('store', cluster);
   });
   afterEach(() => world.close());
 
@@ -31,7 +29,7 @@ describe('UpdateCustomKeyStore (2.5) and DeleteCustomKeyStore (2.6)', () => {
     update({ NewCustomKeyStoreName: 'renamed again' });
     expect(stored().name).to.equal('renamed again');
     const other = world.addCluster();
-    world.stores.createCustomKeyStore(SCOPE, { CustomKeyStoreName: 'taken', CloudHsmClusterId: other.clusterId, TrustAnchorCertificate: customerCa.certPem, KeyStorePassword: PASSWORD });
+    world.createStore('taken', other);
     expectKmsError(() => update({ NewCustomKeyStoreName: 'taken' }), 'CustomKeyStoreNameInUseException');
   });
 
@@ -75,6 +73,6 @@ describe('UpdateCustomKeyStore (2.5) and DeleteCustomKeyStore (2.6)', () => {
     putInState(ConnectionState.DISCONNECTED);
     world.stores.deleteCustomKeyStore(SCOPE, { CustomKeyStoreId: id });
     expectKmsError(() => world.stores.deleteCustomKeyStore(SCOPE, { CustomKeyStoreId: id }), 'CustomKeyStoreNotFoundException');
-    world.stores.createCustomKeyStore(SCOPE, { CustomKeyStoreName: 'again', CloudHsmClusterId: cluster.clusterId, TrustAnchorCertificate: customerCa.certPem, KeyStorePassword: PASSWORD });
+    world.createStore('again', cluster);
   });
 });

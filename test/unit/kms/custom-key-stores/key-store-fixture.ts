@@ -66,6 +66,8 @@ export interface KeyStoreWorld {
   readonly connections: CustomKeyStoreConnectionService;
   /** An ACTIVE cluster in the default VPC with its security group, subnets in zones a and b (c too when asked), ACTIVE HSMs in a and b. */
   addCluster(changes?: Partial<ClusterFacts>, scope?: AccountRegion): ClusterFacts;
+  /** CreateCustomKeyStore for a cluster of this world, with the customer CA and the seed password; returns the id. */
+  createStore(name: string, cluster: ClusterFacts): string;
   close(): void;
 }
 
@@ -125,6 +127,7 @@ export function openKeyStoreWorld(): KeyStoreWorld {
     return facts;
   }
 
+  const stores = scoped.resolve(CustomKeyStoreService);
   return {
     database,
     repository,
@@ -136,10 +139,13 @@ export function openKeyStoreWorld(): KeyStoreWorld {
     scheduler,
     clock,
     logLines,
-    stores: scoped.resolve(CustomKeyStoreService),
+    stores,
     queries: scoped.resolve(CustomKeyStoreQueryService),
     connections: scoped.resolve(CustomKeyStoreConnectionService),
     addCluster,
+    createStore: (name, cluster) =>
+      stores.createCustomKeyStore(SCOPE, { CustomKeyStoreName: name, CloudHsmClusterId: cluster.clusterId, TrustAnchorCertificate: customerCa.certPem, KeyStorePassword: PASSWORD })
+        .CustomKeyStoreId,
     close: () => database.close(),
   };
 }
