@@ -10,6 +10,13 @@ import { readLaunchFile, writeLaunchFile } from './launch-file';
 import type { FleetToNodeMessage, NodeEndpoint, NodeLaunch, NodePorts, NodeToFleetMessage } from './node-launch.types';
 import { canApply, nextNodeProcessState, NodeProcessState, type NodeProcessEvent } from './node-process.states';
 
+/**
+ * glibc's malloc raises its mmap threshold after a large block is freed, so the 16 MiB that each scrypt
+ * password hash takes then stays in the process's heap: an HSM process sat at 95-130 MB resident. A fixed
+ * threshold (128 KiB, glibc's default) sends large blocks back to the system: about 64 MB, idle or under load.
+ */
+const MALLOC_MMAP_THRESHOLD = { MALLOC_MMAP_THRESHOLD_: String(128 * 1024) };
+
 export interface NodeFleetOptions {
   /** The compiled node entry point (dist/hsm-sim/node-process/node-main.js). */
   readonly entry: string;
@@ -62,7 +69,7 @@ export class NodeFleet extends EventEmitter<NodeFleetEvents> {
     if (node.state === NodeProcessState.RUNNING || node.state === NodeProcessState.STARTING) return this.info(launch.hsmId);
     this.apply(node, 'spawn');
     const log = openSync(join(directory, 'node.log'), 'a');
-    const child = fork(this.options.entry, [directory], { stdio: ['ignore', log, log, 'ipc'], execArgv: ['--enable-source-maps'] });
+    const child = fork(this.options.entry, [directory], { stdio: ['ignore', log, log, 'ipc'], execArgv: ['--enable-source-maps'], env: { ...process.env, ...MALLOC_MMAP_THRESHOLD } });
     closeSync(log);
     node.child = child;
     node.ports = undefined;

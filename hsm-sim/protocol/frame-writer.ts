@@ -10,7 +10,7 @@ export class FrameWriter {
   constructor(private readonly stream: Writable) {}
 
   write(frame: Buffer): void {
-    if (this.queued.push(frame) === 1) process.nextTick(() => this.flush());
+    if (this.queued.push(frame) === 1) setImmediate(() => this.flush());
   }
 
   private flush(): void {

@@ -169,7 +169,7 @@ export class HsmService {
       if (owner.state === ClusterState.UNINITIALIZED && !owner.certificates.ClusterCsr) {
         const csr = createClusterCsr(owner.clusterId);
         owner.certificates = { ...owner.certificates, ...this.appliance.hardwareCertificates(hsmId), ClusterCsr: csr.csrPem };
-        owner.internal.clusterKeyPem = csr.keyPem;
+        owner.internal = { ...owner.internal, clusterKeyPem: csr.keyPem };
         this.repository.saveCluster(owner);
       }
     });

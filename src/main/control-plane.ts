@@ -59,6 +59,7 @@ function registerKms(container: DependencyContainer, config: SimulatorConfig, da
   container.register(CustomKeyStoreTokens.Scheduler, { useValue: scheduler });
   container.register(CustomKeyStoreTokens.IdGenerator, { useValue: ids });
   container.register(CustomKeyStoreTokens.HsmClientTimeouts, { useValue: DEFAULT_HSM_CLIENT_TIMEOUTS });
+  container.register(CustomKeyStoreTokens.RequestRateLimit, { useValue: config.keyStoreRequestRate });
   container.register(KmsKeyTokens.KeyRepository, { useValue: new SqliteKmsKeyRepository(database) });
   container.register(KmsKeyTokens.KeyMaterialVault, { useValue: new AesGcmKeyMaterialVault(loadOrCreateMasterKey(config.dataDir)) });
   container.register(KmsKeyTokens.KeyStoreCrypto, { useValue: container.resolve(CustomKeyStoreCrypto) });

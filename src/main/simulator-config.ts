@@ -2,6 +2,7 @@
 
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { KEY_STORE_REQUESTS_PER_SECOND } from '../kms/custom-key-stores/store-request-rate';
 import type { LogLevel } from '../shared/logger';
 
 export const EngineKind = { SOFTHSM: 'softhsm', IN_MEMORY: 'in-memory' } as const;
@@ -21,6 +22,8 @@ export interface SimulatorConfig {
   readonly hsmPorts: 'standard' | 'ephemeral';
   /** The account every request belongs to unless strict SigV4 maps the access key to another. */
   readonly accountId: string;
+  /** Cryptographic requests per second each custom key store takes; AWS's 1,800 unless set, 0: no limit. */
+  readonly keyStoreRequestRate: number;
 }
 
 /** SIM: the account id AWS uses in its documentation examples. */
@@ -48,6 +51,13 @@ export function loadSimulatorConfig(flags: Readonly<Record<string, string | unde
     logLevel: parseLogLevel(pick('log-level', 'CLOUDHSM_SIM_LOG_LEVEL') ?? 'info'),
     hsmPorts: parseHsmPorts(pick('hsm-ports', 'CLOUDHSM_SIM_HSM_PORTS') ?? 'standard'),
     accountId: parseAccountId(pick('account-id', 'CLOUDHSM_SIM_ACCOUNT_ID') ?? DEFAULT_ACCOUNT_ID),
+    keyStoreRequestRate: parseNumber(
+      'key-store-request-rate',
+      pick('key-store-request-rate', 'CLOUDHSM_SIM_KEY_STORE_REQUEST_RATE') ?? String(KEY_STORE_REQUESTS_PER_SECOND),
+      0,
+      1_000_000,
+      true,
+    ),
   };
 }
 

@@ -1,7 +1,9 @@
 // Documents of one kind in the SQLite database: put, get, delete, list by scope (e.g. a region).
-// Values are JSON; Dates and Buffers are revived on the way back.
+// Values are JSON; Dates and Buffers are revived on the way back. get may answer from the cache
+// (document-cache.ts): its top-level fields are the caller's own, what lies deeper is frozen.
 
 import type Database from 'better-sqlite3';
+import type { DocumentCache } from './document-cache';
 import type { SqliteDatabase } from './sqlite-database';
 
 export class DocumentStore<T extends { readonly [key: string]: unknown }> {
@@ -10,9 +12,11 @@ export class DocumentStore<T extends { readonly [key: string]: unknown }> {
   private readonly remove: Database.Statement;
   private readonly listScope: Database.Statement;
   private readonly listAll: Database.Statement;
+  private readonly cache: DocumentCache;
 
   constructor(database: SqliteDatabase, kind: string) {
     database.ensureKind(kind);
+    this.cache = database.documentCache(kind);
     this.upsert = database.prepare(`INSERT INTO ${kind} (id, scope, body) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET scope = excluded.scope, body = excluded.body`);
     this.select = database.prepare(`SELECT body FROM ${kind} WHERE id = ?`);
     this.remove = database.prepare(`DELETE FROM ${kind} WHERE id = ?`);
@@ -22,15 +26,19 @@ export class DocumentStore<T extends { readonly [key: string]: unknown }> {
 
   put(id: string, scope: string, value: T): void {
     this.upsert.run(id, scope, encode(value));
+    this.cache.forget(id);
   }
 
   get(id: string): T | undefined {
+    const cached = this.cache.get<T>(id);
+    if (cached !== undefined) return cached;
     const row = this.select.get(id) as { body: string } | undefined;
-    return row ? decode<T>(row.body) : undefined;
+    return row ? this.cache.remember(id, decode<T>(row.body)) : undefined;
   }
 
   delete(id: string): void {
     this.remove.run(id);
+    this.cache.forget(id);
   }
 
   list(scope?: string): T[] {

@@ -4,12 +4,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { DocumentCache } from './document-cache';
 
 export const IN_MEMORY = ':memory:';
 
 export class SqliteDatabase {
   private readonly db: Database.Database;
   private readonly knownKinds = new Set<string>();
+  private readonly caches = new Map<string, DocumentCache>();
 
   constructor(file: string) {
     if (file !== IN_MEMORY) mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
@@ -22,7 +24,23 @@ export class SqliteDatabase {
 
   /** Runs `work` in one transaction: everything it writes is committed together, or nothing is. */
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    try {
+      return this.db.transaction(work)();
+    } catch (error) {
+      // A read inside the transaction may have cached a document the rollback has just undone.
+      for (const cache of this.caches.values()) cache.clear();
+      throw error;
+    }
+  }
+
+  /** The decoded documents of one kind, shared by every DocumentStore of that kind on this database. */
+  documentCache(kind: string): DocumentCache {
+    let cache = this.caches.get(kind);
+    if (!cache) {
+      cache = new DocumentCache();
+      this.caches.set(kind, cache);
+    }
+    return cache;
   }
 
   /** The table for one kind of document, created on first use. */

@@ -27,7 +27,7 @@ export interface ClusterRecord {
   trustAnchor?: string;
   /** Set when an HSM reported activation (the PRECO changed its password). */
   activated: boolean;
-  readonly internal: {
+  internal: {
     /** Hex of the cluster-internal AES-256 key that wraps replicated key material and backups. */
     readonly syncKeyHex: string;
     /** SIM: the cluster key lives in the control plane; on AWS it never leaves the first HSM. */

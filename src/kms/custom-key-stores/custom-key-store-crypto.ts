@@ -55,8 +55,9 @@ export class CustomKeyStoreCrypto implements KeyStoreCrypto {
     @inject(ClusterPrerequisites) private readonly prerequisites: ClusterPrerequisites,
     @inject(KeyStoreSessions) private readonly sessions: KeyStoreSessions,
     @inject(Tokens.Clock) clock: Clock,
+    @inject(CustomKeyStoreTokens.RequestRateLimit) requestsPerSecond: number,
   ) {
-    this.rate = new StoreRequestRate(clock);
+    this.rate = new StoreRequestRate(clock, requestsPerSecond);
   }
 
   private readonly rate: StoreRequestRate;

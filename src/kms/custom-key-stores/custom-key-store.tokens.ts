@@ -10,4 +10,6 @@ export const CustomKeyStoreTokens = {
   IdGenerator: Symbol('CustomKeyStoreIdGenerator'),
   /** HsmClientTimeouts for the connections to port 2223. */
   HsmClientTimeouts: Symbol('CustomKeyStoreHsmClientTimeouts'),
+  /** Cryptographic requests per second each store takes (a number; 0: no limit). */
+  RequestRateLimit: Symbol('CustomKeyStoreRequestRateLimit'),
 } as const;

@@ -15,10 +15,10 @@ import { KmsUserSession } from './kmsuser-session';
 import type { ClusterDirectory, ClusterHsm, HsmEndpoint } from './ports/cluster-directory.port';
 import type { CustomKeyStoreRepository } from './ports/custom-key-store.repository';
 
-/** No HSM of the store's cluster could do the work: none reachable, or none would let kmsuser in. */
 /** A session could not be opened because the HSM did not finish the TCP/TLS handshake in time. */
 const CONNECT_TIMED_OUT = 'connect-timed-out';
 
+/** No HSM of the store's cluster could do the work: none reachable, or none would let kmsuser in. */
 export class NoReachableHsmError extends Error {
   override readonly name = 'NoReachableHsmError';
 
@@ -40,6 +40,8 @@ interface LiveStore {
   readonly opening: Map<string, Promise<KmsUserSession | typeof CONNECT_TIMED_OUT | undefined>>;
   /** Connect and disconnect of one store run one at a time. */
   readonly queue: SerialQueue;
+  /** Which open session takes the next operation. */
+  turn: number;
 }
 
 @injectable()
@@ -104,8 +106,9 @@ export class KeyStoreSessions {
   }
 
   private async next(store: CustomKeyStoreRecord, tried: Set<string>, opening: { connectTimedOut: boolean }): Promise<KmsUserSession | undefined> {
-    const open = this.openSessions(store.customKeyStoreId).find((session) => !tried.has(session.hsmId));
-    if (open) return open;
+    // SIM: KMS spreads a store's requests over the cluster's HSMs; here they take turns.
+    const untried = this.openSessions(store.customKeyStoreId).filter((session) => !tried.has(session.hsmId));
+    if (untried.length > 0) return untried[this.live(store.customKeyStoreId).turn++ % untried.length];
     const cluster = this.directory.cluster(store.accountId, store.region, store.cloudHsmClusterId);
     for (const hsm of cluster?.hsms ?? []) {
       if (!isUsable(hsm) || tried.has(hsm.hsmId)) continue;
@@ -158,7 +161,7 @@ export class KeyStoreSessions {
   private live(customKeyStoreId: string): LiveStore {
     let live = this.stores.get(customKeyStoreId);
     if (!live) {
-      live = { sessions: new Map(), opening: new Map(), queue: new SerialQueue() };
+      live = { sessions: new Map(), opening: new Map(), queue: new SerialQueue(), turn: 0 };
       this.stores.set(customKeyStoreId, live);
     }
     return live;

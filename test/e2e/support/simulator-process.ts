@@ -14,17 +14,21 @@ export class SimulatorProcess {
   private output = '';
   endpoint = '';
 
-  private constructor(readonly dataDir: string) {}
+  private constructor(
+    readonly dataDir: string,
+    /** Flags besides those above, e.g. ['--key-store-request-rate', '0']. */
+    private readonly extraFlags: readonly string[],
+  ) {}
 
-  static async start(dataDir = createTempDir('e2e')): Promise<SimulatorProcess> {
-    const simulator = new SimulatorProcess(dataDir);
+  static async start(dataDir = createTempDir('e2e'), extraFlags: readonly string[] = []): Promise<SimulatorProcess> {
+    const simulator = new SimulatorProcess(dataDir, extraFlags);
     await simulator.start();
     return simulator;
   }
 
   async start(): Promise<void> {
     this.output = '';
-    const child = spawn(process.execPath, [BIN, 'start', '--port', '0', '--data-dir', this.dataDir, '--time-scale', '0', '--hsm-ports', 'ephemeral'], {
+    const child = spawn(process.execPath, [BIN, 'start', '--port', '0', '--data-dir', this.dataDir, '--time-scale', '0', '--hsm-ports', 'ephemeral', ...this.extraFlags], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
@@ -54,6 +58,11 @@ export class SimulatorProcess {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGINT');
     await exited;
+  }
+
+  /** The simulator's process id while it runs. */
+  get pid(): number | undefined {
+    return this.child?.exitCode === null ? this.child.pid : undefined;
   }
 
   get log(): string {

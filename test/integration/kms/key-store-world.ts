@@ -25,6 +25,7 @@ import { CustomKeyStoreQueryService } from '../../../src/kms/custom-key-stores/c
 import type { HsmClientTimeouts } from '../../../src/kms/custom-key-stores/custom-key-store.durations';
 import { CustomKeyStoreService } from '../../../src/kms/custom-key-stores/custom-key-store.service';
 import { CustomKeyStoreTokens } from '../../../src/kms/custom-key-stores/custom-key-store.tokens';
+import { KEY_STORE_REQUESTS_PER_SECOND } from '../../../src/kms/custom-key-stores/store-request-rate';
 import type { AccountRegion } from '../../../src/kms/custom-key-stores/domain/custom-key-store';
 import type { CustomKeyStoresListEntry } from '../../../src/kms/custom-key-stores/domain/custom-key-store.view';
 import { Ec2KeyStoreNetwork } from '../../../src/kms/custom-key-stores/ec2-key-store-network';
@@ -272,6 +273,7 @@ export class KeyStoreWorld {
       { token: CustomKeyStoreTokens.Scheduler, useValue: this.services.scheduler },
       { token: CustomKeyStoreTokens.IdGenerator, useValue: new IdGenerator() },
       { token: CustomKeyStoreTokens.HsmClientTimeouts, useValue: TIMEOUTS },
+      { token: CustomKeyStoreTokens.RequestRateLimit, useValue: KEY_STORE_REQUESTS_PER_SECOND },
       { token: Tokens.Clock, useValue: new ManualClock() },
       { token: Tokens.Logger, useValue: new JsonLinesLogger('debug', (line) => this.logLines.push(line)) },
     ]);
@@ -298,7 +300,7 @@ export class KeyStoreWorld {
       stores: new CustomKeyStoreService(repository, directory, () => 0, new IdGenerator(), new ManualClock(), prerequisites),
       queries: new CustomKeyStoreQueryService(repository),
       connections: new CustomKeyStoreConnectionService(repository, directory, scheduler, logger, prerequisites, new KeyStoreConnector(directory, network, TIMEOUTS, interfaces), interfaces, sessions),
-      crypto: new CustomKeyStoreCrypto(repository, directory, prerequisites, sessions, new ManualClock()),
+      crypto: new CustomKeyStoreCrypto(repository, directory, prerequisites, sessions, new ManualClock(), KEY_STORE_REQUESTS_PER_SECOND),
       sessions,
       scheduler,
     };

@@ -15,5 +15,12 @@ describe('simulator configuration', () => {
     expect(() => loadSimulatorConfig({ 'time-scale': '-1' }, {})).to.throw('--time-scale');
     expect(() => loadSimulatorConfig({ engine: 'hardware' }, {})).to.throw('--engine must be softhsm or in-memory');
     expect(() => loadSimulatorConfig({ 'log-level': 'loud' }, {})).to.throw('--log-level');
+    expect(() => loadSimulatorConfig({ 'key-store-request-rate': '1.5' }, {})).to.throw('--key-store-request-rate must be an integer');
+  });
+
+  it("keeps AWS's 1,800 requests/s per key store unless told otherwise; 0 lifts the limit", () => {
+    expect(loadSimulatorConfig({}, {}).keyStoreRequestRate).to.equal(1_800);
+    expect(loadSimulatorConfig({}, { CLOUDHSM_SIM_KEY_STORE_REQUEST_RATE: '0' }).keyStoreRequestRate).to.equal(0);
+    expect(loadSimulatorConfig({ 'key-store-request-rate': '5400' }, {}).keyStoreRequestRate).to.equal(5_400);
   });
 });

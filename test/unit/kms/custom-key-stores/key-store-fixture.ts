@@ -19,6 +19,7 @@ import { CustomKeyStoreQueryService } from '../../../../src/kms/custom-key-store
 import { DEFAULT_HSM_CLIENT_TIMEOUTS } from '../../../../src/kms/custom-key-stores/custom-key-store.durations';
 import { CustomKeyStoreService } from '../../../../src/kms/custom-key-stores/custom-key-store.service';
 import { CustomKeyStoreTokens } from '../../../../src/kms/custom-key-stores/custom-key-store.tokens';
+import { KEY_STORE_REQUESTS_PER_SECOND } from '../../../../src/kms/custom-key-stores/store-request-rate';
 import type { AccountRegion } from '../../../../src/kms/custom-key-stores/domain/custom-key-store';
 import { Ec2KeyStoreNetwork } from '../../../../src/kms/custom-key-stores/ec2-key-store-network';
 import type { ClusterDirectory, ClusterFacts, ClusterHsm } from '../../../../src/kms/custom-key-stores/ports/cluster-directory.port';
@@ -90,6 +91,7 @@ export function openKeyStoreWorld(): KeyStoreWorld {
     { token: CustomKeyStoreTokens.Scheduler, useValue: scheduler },
     { token: CustomKeyStoreTokens.IdGenerator, useValue: new IdGenerator(seededRandom(11)) },
     { token: CustomKeyStoreTokens.HsmClientTimeouts, useValue: DEFAULT_HSM_CLIENT_TIMEOUTS },
+    { token: CustomKeyStoreTokens.RequestRateLimit, useValue: KEY_STORE_REQUESTS_PER_SECOND },
     { token: Tokens.Clock, useValue: clock },
     { token: Tokens.Logger, useValue: new JsonLinesLogger('debug', (line) => logLines.push(line)) },
   ]);

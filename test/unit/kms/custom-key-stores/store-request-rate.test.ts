@@ -15,4 +15,9 @@ describe('custom key store request quota', () => {
     for (let request = 0; request < KEY_STORE_REQUESTS_PER_SECOND / 2; request += 1) rate.take('cks-a');
     expect(() => rate.take('cks-a')).to.throw().with.property('name', 'ThrottlingException');
   });
+
+  it('takes any number of requests when the limit is 0 (--key-store-request-rate 0)', () => {
+    const rate = new StoreRequestRate(new ManualClock(), 0);
+    for (let request = 0; request < 10 * KEY_STORE_REQUESTS_PER_SECOND; request += 1) rate.take('cks-a');
+  });
 });
