@@ -2,7 +2,10 @@
 
 import type { BenchmarkResult, BenchSettings } from './bench-harness';
 import { describeCeiling, type Ceiling } from './ceiling';
+import { renderScaleMarkdown, type ScaleLevel } from './kms-scale';
 import type { MachineInfo } from './machine-info';
+import { renderMemoryMarkdown, type ServerMemory } from './memory-report';
+import { renderStartupMarkdown, type StartupTimings } from './startup-timings';
 
 export interface BenchReport {
   /** ISO time the run started. */
@@ -14,11 +17,14 @@ export interface BenchReport {
   readonly benchmarks: BenchmarkResult[];
   /** End-to-end against in-process, when both rows ran. */
   readonly ceiling?: Ceiling;
+  /** When the end-to-end rows ran. */
+  readonly memory?: ServerMemory[];
+  readonly scale?: ScaleLevel[];
+  readonly startup?: StartupTimings;
 }
 
 export function renderMarkdown(report: BenchReport): string {
   const { machine, settings, loadAverage } = report;
-  const baselines = [...new Set(report.benchmarks.map((benchmark) => benchmark.baseline))];
   const lines = [
     `${report.date} · ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB · ${machine.os} · Node ${machine.node}` +
       ` · load average ${formatLoad(loadAverage.start)} at start, ${formatLoad(loadAverage.end)} at end`,
@@ -26,18 +32,28 @@ export function renderMarkdown(report: BenchReport): string {
     `${settings.repetitions} × ${settings.repetitionSeconds} s per case after ${settings.warmUpSeconds} s warm-up, cases interleaved;` +
       ' medians; ratio = ops/s ÷ baseline ops/s from the same run.',
     '',
+    ...(report.benchmarks.length > 0 ? renderBenchmarks(report.benchmarks) : []),
+    ...(report.ceiling ? ['', describeCeiling(report.ceiling)] : []),
+    ...(report.memory?.length ? ['', ...renderMemoryMarkdown(report.memory)] : []),
+    ...(report.scale ? ['', ...renderScaleMarkdown(report.scale)] : []),
+    ...(report.startup ? ['', renderStartupMarkdown(report.startup).trimEnd()] : []),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function renderBenchmarks(benchmarks: readonly BenchmarkResult[]): string[] {
+  const baselines = [...new Set(benchmarks.map((benchmark) => benchmark.baseline))];
+  return [
     `| benchmark | engine | ops/s | p50 ms | p99 ms | ratio vs ${baselines.join(' / ')} |`,
     '| --- | --- | ---: | ---: | ---: | ---: |',
-    ...report.benchmarks.flatMap((benchmark) =>
+    ...benchmarks.flatMap((benchmark) =>
       benchmark.cases.map(
         (result) =>
           `| ${benchmark.title} | ${result.label} | ${formatRate(result.median.opsPerSecond)} | ${formatMs(result.median.p50Ms)} |` +
           ` ${formatMs(result.median.p99Ms)} | ${result.ratio === undefined ? '–' : result.ratio.toFixed(3)} |`,
       ),
     ),
-    ...(report.ceiling ? ['', describeCeiling(report.ceiling)] : []),
   ];
-  return `${lines.join('\n')}\n`;
 }
 
 function formatLoad(load: number[]): string {

@@ -3,10 +3,12 @@
 
 import { randomBytes } from 'node:crypto';
 import type { Benchmark } from './bench-case';
-import { kmsCase, kmsDecrypt, kmsEncrypt, kmsGenerateDataKey, type KmsOperation } from './kms-cases';
+import { kmsCase, kmsCreateKey, kmsDecrypt, kmsEncrypt, kmsGenerateDataKey, type KmsOperation } from './kms-cases';
 import type { KmsFixture } from './kms-fixture';
 
 const CONCURRENCIES = [1, 8, 32] as const;
+/** CreateKey fills the cluster (3,300 keys at most): two levels, and every key made is deleted after its row. */
+const CREATE_KEY_CONCURRENCIES = [1, 8] as const;
 
 export function kmsBenchmarks(ours: KmsFixture, moto: KmsFixture): Benchmark[] {
   const operations: { readonly id: string; readonly title: string; readonly operation: KmsOperation }[] = [
@@ -15,14 +17,25 @@ export function kmsBenchmarks(ours: KmsFixture, moto: KmsFixture): Benchmark[] {
     { id: 'kms-decrypt-32', title: 'KMS Decrypt 32 B', operation: kmsDecrypt(randomBytes(32)) },
     { id: 'kms-generate-data-key', title: 'KMS GenerateDataKey AES_256', operation: kmsGenerateDataKey() },
   ];
-  return operations.flatMap(({ id, title, operation }) =>
-    CONCURRENCIES.map((concurrency) => ({
-      id: kmsBenchmarkId(id, concurrency),
-      title: `${title}, concurrency ${concurrency}`,
-      cases: [kmsCase(ours, operation, concurrency), kmsCase(moto, operation, concurrency)],
-      baseline: moto.label,
-    })),
-  );
+  const createKey = { id: 'kms-create-key', title: 'KMS CreateKey (ours: generated in an HSM, synced to 2)', operation: kmsCreateKey() };
+  return [
+    ...operations.flatMap((operation) => CONCURRENCIES.map((concurrency) => kmsBenchmark(ours, moto, operation, concurrency))),
+    ...CREATE_KEY_CONCURRENCIES.map((concurrency) => kmsBenchmark(ours, moto, createKey, concurrency)),
+  ];
+}
+
+function kmsBenchmark(
+  ours: KmsFixture,
+  moto: KmsFixture,
+  { id, title, operation }: { readonly id: string; readonly title: string; readonly operation: KmsOperation },
+  concurrency: number,
+): Benchmark {
+  return {
+    id: kmsBenchmarkId(id, concurrency),
+    title: `${title}, concurrency ${concurrency}`,
+    cases: [kmsCase(ours, operation, concurrency), kmsCase(moto, operation, concurrency)],
+    baseline: moto.label,
+  };
 }
 
 export function kmsBenchmarkId(operationId: string, concurrency: number): string {

@@ -1,20 +1,27 @@
 // One KMS service for the end-to-end cases (the simulator or moto), with one symmetric key: started on
 // first use, so a --filter that skips every KMS row starts nothing, and stopped once at the end.
 
-import { CreateKeyCommand, type CreateKeyCommandInput, type KMSClient } from '@aws-sdk/client-kms';
-import { createKmsClient } from './kms-client';
+import { KmsClient, type KmsJson } from './kms-client';
 
 /** A KMS server process as its starter leaves it. */
 export interface RunningKms {
   readonly endpoint: string;
   /** What CreateKey gets besides the defaults, e.g. a custom key store. */
-  readonly keySpec: CreateKeyCommandInput;
+  readonly keySpec: KmsJson;
+  readonly pid?: number;
+  /** Whether a key scheduled for deletion is deleted at once (the simulator at time scale 0), not in 7 days. */
+  readonly deletesKeysAtOnce: boolean;
   stop(): Promise<void>;
 }
 
 export interface OpenKms {
-  readonly client: KMSClient;
+  readonly client: KmsClient;
   readonly keyId: string;
+  /** What CreateKey needs for a key like keyId. */
+  readonly keySpec: KmsJson;
+  /** The server's process id, for its memory. */
+  readonly pid?: number;
+  readonly deletesKeysAtOnce: boolean;
 }
 
 interface Opened extends OpenKms {
@@ -46,11 +53,11 @@ export class KmsFixture {
 
   private async start(): Promise<Opened> {
     const server = await this.startServer();
-    const client = createKmsClient(server.endpoint);
+    const client = new KmsClient(server.endpoint);
     try {
-      const { KeyMetadata } = await client.send(new CreateKeyCommand(server.keySpec));
+      const { KeyMetadata } = await client.send<{ KeyMetadata?: { KeyId?: string } }>('CreateKey', server.keySpec);
       if (!KeyMetadata?.KeyId) throw new Error(`${this.label}: CreateKey returned no key id`);
-      return { client, keyId: KeyMetadata.KeyId, server };
+      return { client, keyId: KeyMetadata.KeyId, keySpec: server.keySpec, deletesKeysAtOnce: server.deletesKeysAtOnce, ...(server.pid === undefined ? {} : { pid: server.pid }), server };
     } catch (error) {
       client.destroy();
       await server.stop();

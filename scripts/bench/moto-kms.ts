@@ -30,7 +30,7 @@ export async function startMotoKms(): Promise<RunningKms> {
     await stop();
     throw error;
   }
-  return { endpoint, keySpec: {}, stop };
+  return { endpoint, keySpec: {}, deletesKeysAtOnce: false, ...(child.pid === undefined ? {} : { pid: child.pid }), stop };
 }
 
 function freePort(): Promise<number> {
