@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { runBenchmark, type BenchSettings } from './bench-harness';
 import type { BenchCase } from './bench-case';
 import type { KmsFixture } from './kms-fixture';
-import { memoryOfTree, type ProcessMemory } from './process-memory';
+import { formatMemory, memoryOfTree, type ProcessMemory } from './process-memory';
 
 export const SCALE_LEVELS = [10, 1_000, 3_300] as const;
 const CREATE_KEY_WORKERS = 8;
@@ -87,15 +87,15 @@ export function renderScaleMarkdown(levels: readonly ScaleLevel[]): string[] {
   return [
     `Scale: keys in one custom key store (2 HSMs); CreateKey with ${CREATE_KEY_WORKERS} in flight while filling up to the level; Encrypt 32 B at concurrency ${ENCRYPT_CONCURRENCY} on random keys of the store.`,
     '',
-    '| keys | CreateKey/s | Encrypt ops/s | p50 ms | p99 ms | p99 ÷ p99 at the first level | RSS MiB (main; HSM nodes) |',
+    '| keys | CreateKey/s | Encrypt ops/s | p50 ms | p99 ms | p99 ÷ p99 at the first level | MiB RSS (private): main; HSM nodes |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     ...levels.map((level) => {
       const main = level.memory[0];
-      const nodes = level.memory.slice(1).map((reading) => reading.rssMiB.toFixed(0));
+      const nodes = level.memory.slice(1).map(formatMemory);
       return (
         `| ${level.keys.toLocaleString('en-US')} | ${level.createKeyPerSecond.toFixed(0)} | ${Math.round(level.encrypt.opsPerSecond).toLocaleString('en-US')} |` +
         ` ${level.encrypt.p50Ms.toPrecision(3)} | ${level.encrypt.p99Ms.toPrecision(3)} | ${first ? (level.encrypt.p99Ms / first.encrypt.p99Ms).toFixed(2) : '–'} |` +
-        ` ${main ? main.rssMiB.toFixed(0) : '–'}; ${nodes.join(', ') || '–'} |`
+        ` ${main ? formatMemory(main) : '–'}; ${nodes.join(', ') || '–'} |`
       );
     }),
     ...levels.filter((level) => level.shortBecause).map((level) => `\nThe ${level.keys} level stopped short: ${level.shortBecause}`),

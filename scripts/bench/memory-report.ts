@@ -2,7 +2,7 @@
 // load) and at its peak while the end-to-end rows ran.
 
 import type { KmsFixture } from './kms-fixture';
-import { memoryOfTree, PeakMemorySampler, roleOf, type ProcessMemory } from './process-memory';
+import { formatMemory, memoryOfTree, PeakMemorySampler, roleOf, type ProcessMemory } from './process-memory';
 
 export interface ServerMemory {
   readonly label: string;
@@ -26,14 +26,14 @@ export async function watchMemory(fixtures: readonly KmsFixture[]): Promise<{ fi
 
 export function renderMemoryMarkdown(servers: readonly ServerMemory[]): string[] {
   return [
-    'Resident memory (RSS, MiB), idle after seeding and the peak while the end-to-end rows ran:',
+    'Resident memory in MiB, RSS (private to the process), idle after seeding and at the peak while the end-to-end rows ran:',
     '',
     '| server | process | idle | peak under load |',
     '| --- | --- | ---: | ---: |',
     ...servers.flatMap((server) =>
       server.peakUnderLoad.map((peak) => {
         const idle = server.idle.find((reading) => reading.pid === peak.pid);
-        return `| ${server.label} | ${roleOf(peak)} ${peak.pid} | ${idle ? idle.rssMiB.toFixed(0) : '–'} | ${peak.rssMiB.toFixed(0)} |`;
+        return `| ${server.label} | ${roleOf(peak)} ${peak.pid} | ${idle ? formatMemory(idle) : '–'} | ${formatMemory(peak)} |`;
       }),
     ),
   ];

@@ -2,12 +2,12 @@
 // 2.9, 2.10, 4). While the store is CONNECTED, work fails over between HSMs; what fails when none is left
 // is what AWS documents for each operation (3.6).
 
-import { randomBytes } from 'node:crypto';
 import { inject, injectable } from 'tsyringe';
 import { NodeError } from '../../../hsm-sim/node/node.types';
 import type { AwsException } from '../../shared/aws-exception';
 import type { Clock } from '../../shared/clock';
 import { Tokens } from '../../shared/injection-tokens';
+import { pooledRandomBytes } from '../../shared/pooled-random-bytes';
 import {
   CloudHsmClusterInvalidConfigurationException,
   CustomKeyStoreInvalidStateException,
@@ -81,7 +81,7 @@ export class CustomKeyStoreCrypto implements KeyStoreCrypto {
   async encrypt(customKeyStoreId: string, handle: number, plaintext: Buffer, aad: Buffer): Promise<SealedData> {
     const store = this.usable(customKeyStoreId, KeyStoreOperation.USE_KEYS, KMSInvalidStateException);
     this.rate.take(customKeyStoreId);
-    const iv = randomBytes(IV_BYTES);
+    const iv = pooledRandomBytes(IV_BYTES);
     // 2.9, 3.6: with the store CONNECTED but no HSM to do it, crypto fails with KMSInvalidStateException.
     const ciphertext = await this.run(store, KMSInvalidStateException, (session) => session.encrypt({ handle, iv, aad, plaintext }));
     return { iv, ciphertext };

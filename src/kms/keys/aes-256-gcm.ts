@@ -1,7 +1,8 @@
 // AES-256-GCM in the simulator's own process: for AWS_KMS keys and for sealing their material at rest.
 // (AWS_CLOUDHSM keys never come here: their GCM runs inside the HSMs.)
 
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { pooledRandomBytes } from '../../shared/pooled-random-bytes';
 import { IV_BYTES, TAG_BYTES } from './domain/ciphertext-format';
 
 export interface GcmSealed {
@@ -11,7 +12,7 @@ export interface GcmSealed {
 }
 
 export function gcmSeal(key: Buffer, plaintext: Buffer, aad: Buffer): GcmSealed {
-  const iv = randomBytes(IV_BYTES);
+  const iv = pooledRandomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES }).setAAD(aad);
   return { iv, sealed: Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]) };
 }
