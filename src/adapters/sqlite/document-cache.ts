@@ -2,8 +2,9 @@
 // its key and its key store, and decoding the JSON each time cost a quarter of the main process's CPU
 // (profiled under `npm run bench`). Each reader gets its own shallow copy, so services may set a field of a
 // record before saving it, as they do; what lies deeper is deep-frozen and shared, so editing it in place
-// fails loudly instead of changing what the next reader sees. Writes go to SQLite first and then drop the
-// entry; SqliteDatabase empties every cache when a transaction rolls back.
+// fails loudly instead of changing what the next reader sees. Buffers cannot be frozen: they are shared
+// too, and read-only by the same rule. Writes go to SQLite first and then drop the entry; SqliteDatabase
+// empties every cache when a transaction rolls back.
 
 /** Enough for every key of a few full clusters (3,300 keys each); beyond it the oldest entry goes. */
 const MAX_ENTRIES = 20_000;
