@@ -1,5 +1,6 @@
-// `npm run bench`: measures every row (or those matching --filter), prints the markdown table and writes
-// the results to bench-results/. Method: bench-harness.ts, as in softhsm-notes.
+// `npm run bench`: measures every row (or those matching --filter): the A/B rows (bench-harness.ts, as in
+// softhsm-notes), then the startup times, resident memory and the scale rows; prints the markdown report
+// and writes it and the JSON to bench-results/.
 //   node dist/scripts/bench/run-benchmarks.js [--quick] [--filter <substring>] [--out <file.json>]
 
 import { loadavg } from 'node:os';
@@ -21,6 +22,16 @@ import { measureStartup } from './startup-timings';
 import { writeResults } from './results-files';
 import { SIMULATOR_LABEL, startSimulatorKms } from './simulator-kms';
 
+/** What --filter picks: the A/B rows, and the two measurements that are not A/B rows. */
+interface Selection {
+  readonly rows: Benchmark[];
+  readonly startup: boolean;
+  readonly scale: boolean;
+}
+
+const STARTUP = { id: 'startup', title: 'startup times' };
+const SCALE = { id: 'kms-scale', title: 'scale to 3,300 keys' };
+
 async function main(): Promise<void> {
   const options = parseBenchOptions(process.argv.slice(2));
   const softHsm = new EngineFixture('softhsm2', softHsmEngineFactory());
@@ -29,7 +40,7 @@ async function main(): Promise<void> {
   // The scale rows fill a cluster to its quota: a simulator of their own.
   const scaleKms = new KmsFixture(SIMULATOR_LABEL, startSimulatorKms);
   const kmsRows = kmsBenchmarks(simulatorKms, motoKms);
-  const benchmarks = select([...cryptoBenchmarks(softHsm), ...kmsRows], [STARTUP_ID, SCALE_ID], options.filter);
+  const selection = select([...cryptoBenchmarks(softHsm), ...kmsRows], options.filter);
   const date = new Date().toISOString();
   const loadAtStart = loadavg();
   const results: BenchmarkResult[] = [];
@@ -38,10 +49,9 @@ async function main(): Promise<void> {
   let startup: BenchReport['startup'];
   try {
     // First, while nothing else runs: what a user waits for.
-    if (benchmarks.includes(STARTUP_ID)) startup = await measureStartup(options.settings.repetitions);
-    const memoryWatch = benchmarks.some((benchmark) => kmsRows.includes(benchmark as Benchmark)) ? await watchMemory([simulatorKms, motoKms]) : undefined;
-    for (const benchmark of benchmarks) {
-      if (typeof benchmark === 'string') continue;
+    if (selection.startup) startup = await measureStartup(options.settings.repetitions);
+    const memoryWatch = selection.rows.some((row) => kmsRows.includes(row)) ? await watchMemory([simulatorKms, motoKms]) : undefined;
+    for (const benchmark of selection.rows) {
       const started = performance.now();
       process.stderr.write(`[bench] ${benchmark.id} ...`);
       results.push(await runBenchmark(benchmark, options.settings));
@@ -49,7 +59,7 @@ async function main(): Promise<void> {
     }
     memory = memoryWatch?.finish();
     await Promise.all([simulatorKms.close(), motoKms.close()]);
-    if (benchmarks.includes(SCALE_ID)) scale = await measureScale(scaleKms, options.settings);
+    if (selection.scale) scale = await measureScale(scaleKms, options.settings);
   } finally {
     await Promise.all([softHsm.close(), simulatorKms.close(), motoKms.close(), scaleKms.close()]);
   }
@@ -69,19 +79,15 @@ async function main(): Promise<void> {
   for (const file of writeResults(report, markdown, options.out)) process.stderr.write(`[bench] wrote ${file}\n`);
 }
 
-const STARTUP_ID = 'startup';
-const SCALE_ID = 'kms-scale';
-
-/** The A/B benchmarks and the ids of the other measurements that --filter selects. */
-function select(benchmarks: Benchmark[], measurements: string[], filter: string | undefined): (Benchmark | string)[] {
-  const all = [...benchmarks, ...measurements];
-  if (filter === undefined) return all;
-  const wanted = filter.toLowerCase();
-  const selected = all.filter((item) => (typeof item === 'string' ? item.includes(wanted) : item.id.includes(wanted) || item.title.toLowerCase().includes(wanted)));
-  if (selected.length === 0) {
-    throw new Error(`--filter "${filter}" matches nothing; ids: ${all.map((item) => (typeof item === 'string' ? item : item.id)).join(', ')}`);
+function select(rows: Benchmark[], filter: string | undefined): Selection {
+  const wanted = filter?.toLowerCase();
+  const matches = ({ id, title }: { readonly id: string; readonly title: string }): boolean =>
+    wanted === undefined || id.includes(wanted) || title.toLowerCase().includes(wanted);
+  const selection = { rows: rows.filter(matches), startup: matches(STARTUP), scale: matches(SCALE) };
+  if (selection.rows.length === 0 && !selection.startup && !selection.scale) {
+    throw new Error(`--filter "${filter ?? ''}" matches nothing; ids: ${[...rows, STARTUP, SCALE].map((item) => item.id).join(', ')}`);
   }
-  return selected;
+  return selection;
 }
 
 // Exiting on a signal runs the 'exit' hook that removes the scratch token folders.
