@@ -122,7 +122,9 @@ export class HsmService {
     for (const cluster of this.repository.allClusters()) {
       const hsms = this.repository.hsmsOf(cluster.clusterId);
       const running = hsms.filter((hsm) => hsm.state === HsmState.ACTIVE || hsm.state === HsmState.DEGRADED);
-      if (running.length > 0) await this.appliance.resume(cluster, running);
+      const resumed = running.length > 0 ? await this.appliance.resume(cluster, running) : [];
+      // An HSM whose process had died is answering again.
+      for (const hsmId of resumed) this.hsmBack(hsmId);
       for (const hsm of hsms) {
         if (hsm.state === HsmState.CREATE_IN_PROGRESS) this.scheduler.after(0, () => this.startHsm(hsm.hsmId));
         if (hsm.state === HsmState.DELETE_IN_PROGRESS) this.scheduler.after(0, () => this.removeHsm(hsm.hsmId));
@@ -138,6 +140,18 @@ export class HsmService {
       if (!hsm || !next) return;
       hsm.state = next;
       hsm.stateMessage = 'HSM is not responding.';
+      this.repository.saveHsm(hsm);
+    });
+  }
+
+  /** The process of a DEGRADED HSM runs again: ACTIVE. */
+  private hsmBack(hsmId: string): void {
+    this.repository.transaction(() => {
+      const hsm = this.repository.getHsm(hsmId);
+      const next = hsm && nextHsmState(hsm.state, 'processBack');
+      if (!hsm || !next) return;
+      hsm.state = next;
+      hsm.stateMessage = 'HSM created.';
       this.repository.saveHsm(hsm);
     });
   }

@@ -62,10 +62,11 @@ export class FleetAppliance implements HsmAppliance {
     this.addresses.set(hsm.hsmId, { host, ...info.ports! });
   }
 
-  async resume(cluster: ClusterRecord, hsms: readonly HsmRecord[]): Promise<void> {
+  async resume(cluster: ClusterRecord, hsms: readonly HsmRecord[]): Promise<string[]> {
     const started = await this.fleet.startAll(hsms.map((hsm) => this.directoryOf(hsm.hsmId)));
     started.forEach((info) => this.addresses.set(info.hsmId, { host: info.host, ...info.ports! }));
     this.peersChanged(cluster, hsms);
+    return started.map((info) => info.hsmId);
   }
 
   peersChanged(_cluster: ClusterRecord, hsms: readonly HsmRecord[]): void {

@@ -30,8 +30,8 @@ export interface HsmAddress {
 
 export interface HsmAppliance {
   launch(launch: HsmLaunch): Promise<void>;
-  /** Starts HSMs that existed before a simulator restart, with their users and keys. */
-  resume(cluster: ClusterRecord, hsms: readonly HsmRecord[]): Promise<void>;
+  /** Starts HSMs that existed before a simulator restart, with their users and keys; resolves with the ids of those running. */
+  resume(cluster: ClusterRecord, hsms: readonly HsmRecord[]): Promise<string[]>;
   peersChanged(cluster: ClusterRecord, hsms: readonly HsmRecord[]): void;
   /** After InitializeCluster: every HSM presents a chain up to the customer's trust anchor. */
   installClusterCertificate(cluster: ClusterRecord, hsms: readonly HsmRecord[], signedCertPem: string, clusterKeyPem: string): void;

@@ -102,6 +102,16 @@ describe('CloudHSM cluster lifecycle', () => {
     expect(describe1(clusterId).Hsms.map((hsm) => hsm.State)).to.deep.equal(['ACTIVE', 'ACTIVE']);
   });
 
+  it('marks an HSM whose process died DEGRADED, and ACTIVE again once a restart brings its process back', async () => {
+    const clusterId = await activeCluster();
+    const { HsmId } = describe1(clusterId).Hsms[0]!;
+    plane.hsms.hsmDied(HsmId);
+    expect(describe1(clusterId).Hsms[0]).to.include({ State: 'DEGRADED', StateMessage: 'HSM is not responding.' });
+    await plane.hsms.resumeAll();
+    expect(plane.appliance.resumed).to.deep.equal([HsmId]);
+    expect(describe1(clusterId).Hsms[0]).to.include({ State: 'ACTIVE', StateMessage: 'HSM created.' });
+  });
+
   it('refuses to delete a cluster that has HSMs; deletes HSMs (by ENI IP) and then the cluster', async () => {
     const clusterId = await activeCluster();
     expect(() => plane.clusters.deleteCluster(SCOPE, { ClusterId: clusterId })).to.throw(/delete them first/);

@@ -71,7 +71,11 @@ export class FakeAppliance implements HsmAppliance {
   async launch(launch: HsmLaunch): Promise<void> {
     this.launches.push(launch);
   }
-  async resume(): Promise<void> {}
+  readonly resumed: string[] = [];
+  async resume(_cluster: ClusterRecord, hsms: readonly HsmRecord[]): Promise<string[]> {
+    this.resumed.push(...hsms.map((hsm) => hsm.hsmId));
+    return hsms.map((hsm) => hsm.hsmId);
+  }
   peersChanged(): void {}
   installClusterCertificate(cluster: ClusterRecord, hsms: readonly HsmRecord[]): void {
     this.installed.push({ clusterId: cluster.clusterId, hsmIds: hsms.map((hsm) => hsm.hsmId) });
