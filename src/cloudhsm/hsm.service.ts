@@ -134,25 +134,21 @@ export class HsmService {
 
   /** The HSM's process died (fault injection or crash): DEGRADED until it is back. */
   hsmDied(hsmId: string): void {
-    this.repository.transaction(() => {
-      const hsm = this.repository.getHsm(hsmId);
-      const next = hsm && nextHsmState(hsm.state, 'processDied');
-      if (!hsm || !next) return;
-      hsm.state = next;
-      hsm.stateMessage = 'HSM is not responding.';
-      this.repository.saveHsm(hsm);
-    });
+    this.processEvent(hsmId, 'processDied', 'HSM is not responding.');
   }
 
   /** The process of a DEGRADED HSM runs again: ACTIVE. */
   private hsmBack(hsmId: string): void {
+    this.processEvent(hsmId, 'processBack', 'HSM created.');
+  }
+
+  /** What the HSM's process did, where its state table allows it; otherwise nothing. */
+  private processEvent(hsmId: string, event: 'processDied' | 'processBack', stateMessage: string): void {
     this.repository.transaction(() => {
       const hsm = this.repository.getHsm(hsmId);
-      const next = hsm && nextHsmState(hsm.state, 'processBack');
+      const next = hsm && nextHsmState(hsm.state, event);
       if (!hsm || !next) return;
-      hsm.state = next;
-      hsm.stateMessage = 'HSM created.';
-      this.repository.saveHsm(hsm);
+      this.repository.saveHsm({ ...hsm, state: next, stateMessage });
     });
   }
 
