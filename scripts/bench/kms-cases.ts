@@ -7,6 +7,7 @@
 import type { BenchCase } from './bench-case';
 import type { KmsClient } from './kms-client';
 import type { KmsFixture, OpenKms } from './kms-fixture';
+import { waitFor } from '../../test/e2e/support/wait-for';
 
 /** The timed request, and what undoes its effects afterwards. */
 export interface PreparedRequest {
@@ -100,18 +101,14 @@ const GONE_POLL_MS = 20;
 const HSM_DELETION_SETTLE_MS = 500;
 const GONE_TIMEOUT_MS = 60_000;
 
-async function waitUntilGone(client: KmsClient, keyId: string): Promise<void> {
-  const deadline = Date.now() + GONE_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    const state = await client.send<{ KeyMetadata: { KeyState: string } }>('DescribeKey', { KeyId: keyId }).then(
-      ({ KeyMetadata }) => KeyMetadata.KeyState,
+function waitUntilGone(client: KmsClient, keyId: string): Promise<true> {
+  const gone = (): Promise<true | undefined> =>
+    client.send('DescribeKey', { KeyId: keyId }).then(
+      () => undefined,
       (error: unknown) => {
-        if (error instanceof Error && error.name === 'NotFoundException') return 'gone';
+        if (error instanceof Error && error.name === 'NotFoundException') return true;
         throw error;
       },
     );
-    if (state === 'gone') return;
-    await new Promise((resolve) => setTimeout(resolve, GONE_POLL_MS));
-  }
-  throw new Error(`key ${keyId} was not deleted within ${GONE_TIMEOUT_MS / 1000} s`);
+  return waitFor(`key ${keyId} to be deleted`, gone, GONE_TIMEOUT_MS, GONE_POLL_MS);
 }

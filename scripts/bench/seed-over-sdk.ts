@@ -6,7 +6,6 @@
 
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { CloudHSMV2Client, CreateClusterCommand, CreateHsmCommand, DescribeClustersCommand, InitializeClusterCommand, type Cluster } from '@aws-sdk/client-cloudhsm-v2';
 import { DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { ConnectCustomKeyStoreCommand, CreateCustomKeyStoreCommand, DescribeCustomKeyStoresCommand, KMSClient } from '@aws-sdk/client-kms';
@@ -14,6 +13,7 @@ import { signCsrAsCustomer } from '../../hsm-sim/node/certificates';
 import { cmuCommand } from '../../src/cli/cmu/cmu-command';
 import { StreamShellIo } from '../../src/cli/cmu/shell-io';
 import { ADMIN_PASSWORD } from '../../test/e2e/support/active-cluster';
+import { waitFor } from '../../test/e2e/support/wait-for';
 import { customerCa } from '../../test/support/pki-fixtures';
 import { CREDENTIALS, KMS_REGION } from './kms-client';
 
@@ -28,15 +28,9 @@ export interface SeededStore {
   readonly customKeyStoreId: string;
 }
 
-/** Probes every 5 ms until the probe gives a value; a probe that throws ends the wait with its error. */
-export async function pollUntil<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = performance.now() + POLL_TIMEOUT_MS;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(POLL_INTERVAL_MS);
-  }
+/** Probes every 5 ms (the times measured are the point), for at most a minute. */
+export function pollUntil<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
+  return waitFor(what, probe, POLL_TIMEOUT_MS, POLL_INTERVAL_MS);
 }
 
 export async function seedConnectedStoreOverSdk(endpoint: string, mark: (milestone: string) => void): Promise<SeededStore> {
