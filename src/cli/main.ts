@@ -3,6 +3,7 @@
 import 'reflect-metadata';
 import { cloudHsmCliCommand } from './cloudhsm-cli/cli-command';
 import { cmuCommand } from './cmu/cmu-command';
+import { faultsCommand } from './faults-command';
 import { hsmClusterCommand } from './hsm-cluster-command';
 import { StreamShellIo } from './cmu/shell-io';
 import { parseFlags } from './parse-flags';
@@ -17,6 +18,7 @@ commands:
   cmu      cloudhsm_mgmt_util shell  --ca-file PATH --hsm HOST:PORT[,...]   (cmu --help for more)
   cli      CloudHSM CLI (SDK 5), JSON output  --ca-file PATH --hsm HOST:PORT[,...] [--crypto HOST:PORT] [command]   (cli --help)
   tour     walk the seed procedure against a running simulator  [--endpoint URL] [--region R] [--work-dir DIR] [--pause]
+  faults   put faults on HSMs of a running simulator: add | list | heal | reset  (faults --help)
   help     this text`;
 
 export async function main(args: readonly string[]): Promise<number> {
@@ -33,6 +35,8 @@ export async function main(args: readonly string[]): Promise<number> {
       return cloudHsmCliCommand(args.slice(args.indexOf('cli') + 1), StreamShellIo.forProcess(), process.env);
     case 'tour':
       return tourCommand(flags, print);
+    case 'faults':
+      return faultsCommand(args.slice(args.indexOf('faults') + 1), print, (line) => void process.stderr.write(`${line}\n`));
     case undefined:
     case 'help':
       print(USAGE);

@@ -124,7 +124,7 @@ export class HsmService {
       const running = hsms.filter((hsm) => hsm.state === HsmState.ACTIVE || hsm.state === HsmState.DEGRADED);
       const resumed = running.length > 0 ? await this.appliance.resume(cluster, running) : [];
       // An HSM whose process had died is answering again.
-      for (const hsmId of resumed) this.hsmBack(hsmId);
+      for (const hsmId of resumed) this.hsmRestarted(hsmId);
       for (const hsm of hsms) {
         if (hsm.state === HsmState.CREATE_IN_PROGRESS) this.scheduler.after(0, () => this.startHsm(hsm.hsmId));
         if (hsm.state === HsmState.DELETE_IN_PROGRESS) this.scheduler.after(0, () => this.removeHsm(hsm.hsmId));
@@ -137,13 +137,22 @@ export class HsmService {
     this.processEvent(hsmId, 'processDied', 'HSM is not responding.');
   }
 
-  /** The process of a DEGRADED HSM runs again: ACTIVE. */
-  private hsmBack(hsmId: string): void {
+  /** The process of a DEGRADED HSM runs again (a restart, or a killed HSM healed): ACTIVE. */
+  hsmRestarted(hsmId: string): void {
     this.processEvent(hsmId, 'processBack', 'HSM created.');
   }
 
-  /** What the HSM's process did, where its state table allows it; otherwise nothing. */
-  private processEvent(hsmId: string, event: 'processDied' | 'processBack', stateMessage: string): void {
+  /** The HSM's Availability Zone is down: DEGRADED until it is back. */
+  hsmUnreachable(hsmId: string): void {
+    this.processEvent(hsmId, 'unreachable', 'HSM is not reachable: its Availability Zone is unavailable.');
+  }
+
+  hsmReachable(hsmId: string): void {
+    this.processEvent(hsmId, 'reachable', 'HSM created.');
+  }
+
+  /** What happened to the HSM's process or its zone, where its state table allows it; otherwise nothing. */
+  private processEvent(hsmId: string, event: 'processDied' | 'processBack' | 'unreachable' | 'reachable', stateMessage: string): void {
     this.repository.transaction(() => {
       const hsm = this.repository.getHsm(hsmId);
       const next = hsm && nextHsmState(hsm.state, event);

@@ -9,14 +9,17 @@ export const HsmState = {
 } as const;
 export type HsmState = (typeof HsmState)[keyof typeof HsmState];
 
-/** `processDied` / `processBack`: the simulated appliance crashed or came back (SIM: AWS shows no such cause). */
-export type HsmEvent = 'created' | 'delete' | 'deleted' | 'processDied' | 'processBack';
+/**
+ * `processDied` / `processBack`: the simulated appliance crashed or came back; `unreachable` / `reachable`:
+ * its Availability Zone went down or came back (SIM: AWS documents no cause of DEGRADED, open question 20).
+ */
+export type HsmEvent = 'created' | 'delete' | 'deleted' | 'processDied' | 'processBack' | 'unreachable' | 'reachable';
 
 const S = HsmState;
 const TRANSITIONS: Readonly<Record<HsmState, Partial<Record<HsmEvent, HsmState>>>> = {
   [S.CREATE_IN_PROGRESS]: { created: S.ACTIVE, delete: S.DELETE_IN_PROGRESS, processDied: S.CREATE_IN_PROGRESS },
-  [S.ACTIVE]: { delete: S.DELETE_IN_PROGRESS, processDied: S.DEGRADED },
-  [S.DEGRADED]: { delete: S.DELETE_IN_PROGRESS, processBack: S.ACTIVE },
+  [S.ACTIVE]: { delete: S.DELETE_IN_PROGRESS, processDied: S.DEGRADED, unreachable: S.DEGRADED },
+  [S.DEGRADED]: { delete: S.DELETE_IN_PROGRESS, processBack: S.ACTIVE, reachable: S.ACTIVE },
   [S.DELETE_IN_PROGRESS]: { deleted: S.DELETED },
   [S.DELETED]: {},
 };

@@ -3,6 +3,7 @@
 // is what AWS documents for each operation (3.6).
 
 import { inject, injectable } from 'tsyringe';
+import { HSM_BUSY_CODE } from '../../../hsm-sim/faults/node-fault.types';
 import { NodeError } from '../../../hsm-sim/node/node.types';
 import type { AwsException } from '../../shared/aws-exception';
 import type { Clock } from '../../shared/clock';
@@ -17,6 +18,7 @@ import {
   KeyUnavailableException,
   KMSInternalException,
   KMSInvalidStateException,
+  ThrottlingException,
 } from '../kms.errors';
 import type { BackingKey, KeyStoreCrypto, SealedData } from '../ports/key-store-crypto.port';
 import { ClusterPrerequisites } from './cluster-prerequisites';
@@ -45,6 +47,8 @@ const KEY_OPERATION_FAILURES: Readonly<Record<string, Raise>> = {
   CKR_ENCRYPTED_DATA_LEN_RANGE: InvalidCiphertextException,
   // 2.7: a new key must reach a second HSM (key-availability quorum).
   CKR_KEY_AVAILABILITY_QUORUM_NOT_MET: CloudHsmClusterInvalidConfigurationException,
+  // requests-per-second: "the CloudHSM cluster ... is busy" (cluster load unrelated to KMS) -> ThrottlingException.
+  [HSM_BUSY_CODE]: ThrottlingException,
 };
 
 @injectable()

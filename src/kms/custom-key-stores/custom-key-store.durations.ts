@@ -15,4 +15,9 @@ export interface HsmClientTimeouts {
   readonly requestTimeoutMs: number;
 }
 
-export const DEFAULT_HSM_CLIENT_TIMEOUTS: HsmClientTimeouts = { connectTimeoutMs: 5_000, requestTimeoutMs: 30_000 };
+/**
+ * SIM: AWS publishes no figure. Short enough that, with every HSM of a store black-holed, KMS gives up on
+ * both HSMs of a seed cluster (about 2 x 5 s) well within the SDKs' own timeouts (botocore reads for 60 s);
+ * long enough for SoftHSM under load and scrypt logins.
+ */
+export const DEFAULT_HSM_CLIENT_TIMEOUTS: HsmClientTimeouts = { connectTimeoutMs: 3_000, requestTimeoutMs: 5_000 };

@@ -1,0 +1,5 @@
+// Symbol tokens of the fault module's ports.
+
+export const FaultTokens = {
+  Seams: Symbol('FaultSeams'),
+} as const;
