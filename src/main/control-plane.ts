@@ -40,6 +40,7 @@ import { KmsKeyTokens } from '../kms/keys/kms-key.tokens';
 import { loadOrCreateMasterKey } from '../kms/keys/master-key.file';
 import { SqliteKmsKeyRepository } from '../kms/keys/sqlite-kms-key.repository';
 import { AwsEndpoint, cloudHsmV2Model, ec2Model, kmsModel, type AdminResponse } from '../wire';
+import { CLOCK_ADVANCE_ROUTE, CLOCK_ROUTE, clockAdvanceRoute, clockRoute } from './clock.routes';
 import { buildContainer } from './container';
 import type { SimulatorConfig } from './simulator-config';
 
@@ -149,6 +150,8 @@ export class ControlPlane {
     endpoint.register(ec2Model, container.resolve(Ec2Handlers).handlers);
     endpoint.register(kmsModel, { ...customKeyStoreHandlers(container), ...kmsKeyHandlers(container) });
     endpoint.route('GET', CLUSTER_HSMS_ROUTE, (request) => clusterHsmsRoute(hsms, request.path));
+    endpoint.route('GET', CLOCK_ROUTE, (request) => clockRoute(clock, request));
+    endpoint.route('POST', CLOCK_ADVANCE_ROUTE, (request) => clockAdvanceRoute(clock, request));
     const port = await endpoint.listen();
     return new ControlPlane(config, container, database, clock, appliance, endpoint, port);
   }
