@@ -1,6 +1,7 @@
 // The `cloudhsm-sim` command: dispatches to its subcommands.
 
 import 'reflect-metadata';
+import { clockCommand } from './clock-command';
 import { cloudHsmCliCommand } from './cloudhsm-cli/cli-command';
 import { cmuCommand } from './cmu/cmu-command';
 import { hsmClusterCommand } from './hsm-cluster-command';
@@ -17,6 +18,7 @@ commands:
   cmu      cloudhsm_mgmt_util shell  --ca-file PATH --hsm HOST:PORT[,...]   (cmu --help for more)
   cli      CloudHSM CLI (SDK 5), JSON output  --ca-file PATH --hsm HOST:PORT[,...] [--crypto HOST:PORT] [command]   (cli --help)
   tour     walk the seed procedure against a running simulator  [--endpoint URL] [--region R] [--work-dir DIR] [--pause]
+  clock    print the simulated time, or advance it: clock [now] | clock advance 90s|15m|2h|7d  [--endpoint URL]   (clock --help)
   help     this text`;
 
 export async function main(args: readonly string[]): Promise<number> {
@@ -33,6 +35,8 @@ export async function main(args: readonly string[]): Promise<number> {
       return cloudHsmCliCommand(args.slice(args.indexOf('cli') + 1), StreamShellIo.forProcess(), process.env);
     case 'tour':
       return tourCommand(flags, print);
+    case 'clock':
+      return clockCommand(positional.slice(1), flags, print, (line) => void process.stderr.write(`${line}\n`));
     case undefined:
     case 'help':
       print(USAGE);
