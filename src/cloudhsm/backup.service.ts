@@ -105,6 +105,7 @@ export class BackupService {
     for (const backup of this.repository.allBackups()) {
       if (backup.state === BackupState.PENDING_DELETION) this.awaitPurge(backup);
     }
+    // SIM: the daily run counts its 24 hours from the simulator's start, not from each cluster's last backup.
     this.scheduleDailyRun();
   }
 
