@@ -79,8 +79,9 @@ export function kmsCreateKey(): KmsOperation {
 }
 
 const DELETIONS_IN_FLIGHT = 8;
-/** The shortest waiting period; at time scale 0 the simulator deletes the key, and its HSM key, at once. */
+/** The shortest waiting period; advancing the simulator's clock past it deletes the key, and its HSM key. */
 const PENDING_WINDOW_IN_DAYS = 7;
+const DAY_SECONDS = 24 * 60 * 60;
 
 /** Schedules every key's deletion; where that deletes at once, waits for it, so it does not run into the next row. */
 export async function deleteKeys(client: KmsClient, keyIds: readonly string[], deletesKeysAtOnce: boolean): Promise<void> {
@@ -92,6 +93,13 @@ export async function deleteKeys(client: KmsClient, keyIds: readonly string[], d
   };
   await Promise.all(Array.from({ length: DELETIONS_IN_FLIGHT }, worker));
   if (!deletesKeysAtOnce) return;
+  // The windows wait on the simulated clock: move it past them (it answers once they have ended).
+  const advanced = await fetch(new URL('/_sim/clock/advance', client.endpoint), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ seconds: PENDING_WINDOW_IN_DAYS * DAY_SECONDS }),
+  });
+  if (!advanced.ok) throw new Error(`advancing the simulated clock failed: ${advanced.status} ${await advanced.text()}`);
   for (const keyId of keyIds) await waitUntilGone(client, keyId);
   // The HSM key goes just after the KMS key; give the last deletions time to reach the HSMs.
   await new Promise((resolve) => setTimeout(resolve, HSM_DELETION_SETTLE_MS));

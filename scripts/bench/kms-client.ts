@@ -29,7 +29,7 @@ export class KmsClient {
   private readonly url: URL;
   private readonly agent = new Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
 
-  constructor(endpoint: string) {
+  constructor(readonly endpoint: string) {
     this.url = new URL(endpoint);
   }
 

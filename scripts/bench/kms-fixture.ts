@@ -9,7 +9,7 @@ export interface RunningKms {
   /** What CreateKey gets besides the defaults, e.g. a custom key store. */
   readonly keySpec: KmsJson;
   readonly pid?: number;
-  /** Whether a key scheduled for deletion is deleted at once (the simulator at time scale 0), not in 7 days. */
+  /** Whether a key scheduled for deletion can be deleted at once: the simulator, by advancing its simulated clock past the window. */
   readonly deletesKeysAtOnce: boolean;
   stop(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 // The `cloudhsm-sim` command: dispatches to its subcommands.
 
 import 'reflect-metadata';
+import { clockCommand } from './clock-command';
 import { cloudHsmCliCommand } from './cloudhsm-cli/cli-command';
 import { cmuCommand } from './cmu/cmu-command';
 import { faultsCommand } from './faults-command';
@@ -19,6 +20,7 @@ commands:
   cli      CloudHSM CLI (SDK 5), JSON output  --ca-file PATH --hsm HOST:PORT[,...] [--crypto HOST:PORT] [command]   (cli --help)
   tour     walk the seed procedure against a running simulator  [--endpoint URL] [--region R] [--work-dir DIR] [--pause]
   faults   put faults on HSMs of a running simulator: add | list | heal | reset  (faults --help)
+  clock    print the simulated time, or advance it: clock [now] | clock advance 90s|15m|2h|7d  [--endpoint URL]   (clock --help)
   help     this text`;
 
 export async function main(args: readonly string[]): Promise<number> {
@@ -37,6 +39,8 @@ export async function main(args: readonly string[]): Promise<number> {
       return tourCommand(flags, print);
     case 'faults':
       return faultsCommand(args.slice(args.indexOf('faults') + 1), print, (line) => void process.stderr.write(`${line}\n`));
+    case 'clock':
+      return clockCommand(positional.slice(1), flags, print, (line) => void process.stderr.write(`${line}\n`));
     case undefined:
     case 'help':
       print(USAGE);

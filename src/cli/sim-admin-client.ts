@@ -6,14 +6,16 @@ export class SimAdminError extends Error {
 }
 
 export async function callSimRoute<T>(endpoint: string, method: string, path: string, body?: unknown): Promise<T> {
+  const url = new URL(path, endpoint);
   let response: Response;
   try {
-    response = await fetch(new URL(path, endpoint), {
+    response = await fetch(url, {
       method,
       ...(body !== undefined ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}),
     });
   } catch (error) {
-    throw new SimAdminError(`cannot reach the simulator at ${endpoint} (${error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error)}); start it with npm start, or pass --endpoint URL`);
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+    throw new SimAdminError(`no simulator answered at ${url.href} (${cause}); start one with cloudhsm-sim start (npm start), or name it with --endpoint URL`);
   }
   const text = await response.text();
   const parsed = text === '' ? {} : (JSON.parse(text) as { message?: string });

@@ -1,9 +1,10 @@
 // Backups (aws-behaviour 6.8): taken on activation, on adding or removing an HSM of an active cluster
 // and daily; DescribeBackups, DeleteBackup (PENDING_DELETION for 7 days), RestoreBackup,
-// ModifyBackupAttributes, CopyBackupToRegion, and the retention policy.
+// ModifyBackupAttributes, CopyBackupToRegion, and the retention policy. The 7 days of PENDING_DELETION,
+// retention and the daily run wait on the simulated clock; copying stays on the scaled scheduler.
 
 import { inject, injectable } from 'tsyringe';
-import type { Clock } from '../shared/clock';
+import type { AlarmClock } from '../shared/clock';
 import type { IdGenerator } from '../shared/ids';
 import { Tokens } from '../shared/injection-tokens';
 import type { Scheduler } from '../shared/scheduler';
@@ -22,6 +23,8 @@ import type { ClusterRepository } from './ports/cluster.repository';
 const DAY_MS = 24 * 60 * 60_000;
 /** 6.8: a deleted backup can be restored for 7 days. */
 const PENDING_DELETION_DAYS = 7;
+/** 6.8: "at least every 24 hours". */
+const DAILY_MS = DAY_MS;
 const PAGE_SIZE = 50;
 const BACKUP_ARN = /^(?:arn:aws(?:-us-gov)?:cloudhsm:[a-z0-9-]+:\d{12}:backup\/)?(backup-[2-7a-zA-Z]{11,16})$/;
 
@@ -50,7 +53,7 @@ export class BackupService {
     @inject(CloudHsmTokens.BackupVault) private readonly vault: BackupVault,
     @inject(CloudHsmTokens.Scheduler) private readonly scheduler: Scheduler,
     @inject(CloudHsmTokens.IdGenerator) private readonly ids: IdGenerator,
-    @inject(Tokens.Clock) private readonly clock: Clock,
+    @inject(Tokens.Clock) private readonly clock: AlarmClock,
   ) {}
 
   /** Backs up the given HSM, or one ACTIVE HSM of the cluster; does nothing when none is running. */
@@ -84,12 +87,26 @@ export class BackupService {
     return record;
   }
 
-  /** The daily backup of every active cluster, then retention and the end of pending deletions. */
+  /** The daily backup of every active cluster, then retention. */
   async dailyRun(): Promise<void> {
     for (const cluster of this.repository.allClusters()) {
       if (cluster.activated) await this.takeBackup(cluster.clusterId);
     }
     this.expire();
+  }
+
+  /**
+   * At start: every PENDING_DELETION backup waits again for its purge (one already due is purged at once),
+   * and the daily run is set for every 24 hours of simulated time. Days pass on the simulated clock at every
+   * time scale, so the daily run is on at time scale 0 too: at real speed it runs once a day, and an
+   * experiment that advances the clock 7 days gets 7 runs, each at its own simulated moment.
+   */
+  resumeWaitingPeriods(): void {
+    for (const backup of this.repository.allBackups()) {
+      if (backup.state === BackupState.PENDING_DELETION) this.awaitPurge(backup);
+    }
+    // SIM: the daily run counts its 24 hours from the simulator's start, not from each cluster's last backup.
+    this.scheduleDailyRun();
   }
 
   describeBackups(
@@ -119,7 +136,9 @@ export class BackupService {
   }
 
   deleteBackup(scope: RequestScope, input: { BackupId: string }): { Backup: BackupShape } {
-    return { Backup: backupView(this.mutate(scope, input.BackupId, 'delete', (backup) => (backup.deleteTimestamp = this.clock.now()))) };
+    const deleted = this.mutate(scope, input.BackupId, 'delete', (backup) => (backup.deleteTimestamp = this.clock.now()));
+    this.awaitPurge(deleted);
+    return { Backup: backupView(deleted) };
   }
 
   restoreBackup(scope: RequestScope, input: { BackupId: string }): { Backup: BackupShape } {
@@ -151,7 +170,7 @@ export class BackupService {
     delete copy.resourcePolicy;
     this.repository.transaction(() => this.repository.saveBackup(copy));
     this.vault.copy(source.backupId, copyId);
-    this.scheduler.after(60_000, () => this.apply(copyId, 'created'));
+    this.scheduler.after(60_000, () => void this.apply(copyId, 'created'));
     return { DestinationBackup: { CreateTimestamp: source.createTimestamp, SourceRegion: scope.region, SourceBackup: source.backupId, SourceCluster: source.clusterId } };
   }
 
@@ -190,7 +209,7 @@ export class BackupService {
     return backup;
   }
 
-  /** 6.8: retention (default 90 days, never the cluster's last backup, not NeverExpires) and the 7-day deletion window. */
+  /** 6.8: retention (default 90 days, never the cluster's last backup, not NeverExpires). */
   private expire(): void {
     const now = this.clock.now().getTime();
     for (const cluster of this.repository.allClusters()) {
@@ -200,16 +219,28 @@ export class BackupService {
       const retentionMs = Number(cluster.backupRetentionPolicy.Value) * DAY_MS;
       for (const backup of ofCluster) {
         if (backup !== newest && !backup.neverExpires && backup.state === BackupState.READY && now - backup.createTimestamp.getTime() > retentionMs) {
-          this.apply(backup.backupId, 'delete', (record) => (record.deleteTimestamp = new Date(now)));
-        }
-      }
-      for (const backup of backups.filter((candidate) => candidate.state === BackupState.PENDING_DELETION)) {
-        if (now - (backup.deleteTimestamp?.getTime() ?? now) >= PENDING_DELETION_DAYS * DAY_MS) {
-          this.apply(backup.backupId, 'purge');
-          this.vault.remove(backup.backupId);
+          const deleted = this.apply(backup.backupId, 'delete', (record) => (record.deleteTimestamp = new Date(now)));
+          if (deleted) this.awaitPurge(deleted);
         }
       }
     }
+  }
+
+  private scheduleDailyRun(): void {
+    this.clock.at(new Date(this.clock.now().getTime() + DAILY_MS), async () => {
+      await this.dailyRun();
+      this.scheduleDailyRun();
+    });
+  }
+
+  /** 6.8: a deleted backup can be restored for 7 days; then it is purged, unless restored (or deleted again) meanwhile. */
+  private awaitPurge(backup: BackupRecord): void {
+    const deletedAt = backup.deleteTimestamp?.getTime() ?? this.clock.now().getTime();
+    this.clock.at(new Date(deletedAt + PENDING_DELETION_DAYS * DAY_MS), () => {
+      const current = this.repository.getBackup(backup.backupId);
+      if (current?.state !== BackupState.PENDING_DELETION || (current.deleteTimestamp?.getTime() ?? deletedAt) !== deletedAt) return;
+      if (this.apply(backup.backupId, 'purge')) this.vault.remove(backup.backupId);
+    });
   }
 
   private mutate(scope: RequestScope, backupId: string, event: BackupEvent | undefined, change: (backup: BackupRecord) => void): BackupRecord {
@@ -226,14 +257,16 @@ export class BackupService {
     });
   }
 
-  private apply(backupId: string, event: BackupEvent, change?: (backup: BackupRecord) => void): void {
-    this.repository.transaction(() => {
+  /** The backup after the event, or undefined when there is no such backup or the event does not apply to its state. */
+  private apply(backupId: string, event: BackupEvent, change?: (backup: BackupRecord) => void): BackupRecord | undefined {
+    return this.repository.transaction(() => {
       const backup = this.repository.getBackup(backupId);
       const next = backup && nextBackupState(backup.state, event);
-      if (!backup || !next) return;
+      if (!backup || !next) return undefined;
       backup.state = next;
       change?.(backup);
       this.repository.saveBackup(backup);
+      return backup;
     });
   }
 }

@@ -6,6 +6,7 @@ import type { DependencyContainer } from 'tsyringe';
 import { FileBackupVault } from '../adapters/appliance/file-backup-vault';
 import { FleetAppliance } from '../adapters/appliance/fleet-appliance';
 import { Ec2CloudHsmNetwork } from '../adapters/network/ec2-cloudhsm-network';
+import { SqliteClockOffsetRepository } from '../adapters/sqlite/sqlite-clock-offset.repository';
 import { SqliteClusterRepository } from '../adapters/sqlite/sqlite-cluster.repository';
 import { SqliteDatabase } from '../adapters/sqlite/sqlite-database';
 import { BackupService } from '../cloudhsm/backup.service';
@@ -19,7 +20,9 @@ import { SubnetService } from '../ec2/subnets.service';
 import { IdGenerator } from '../shared/ids';
 import { Tokens } from '../shared/injection-tokens';
 import type { Logger } from '../shared/logger';
+import { SystemClock } from '../shared/clock';
 import { ScaledScheduler, type Scheduler } from '../shared/scheduler';
+import { SimulatedClock } from '../shared/simulated-clock';
 import { CloudHsmClusterDirectory } from '../kms/custom-key-stores/cloudhsm-cluster-directory';
 import { CustomKeyStoreConnectionService } from '../kms/custom-key-stores/custom-key-store-connection.service';
 import { CustomKeyStoreCrypto } from '../kms/custom-key-stores/custom-key-store-crypto';
@@ -37,12 +40,12 @@ import { KmsKeyTokens } from '../kms/keys/kms-key.tokens';
 import { loadOrCreateMasterKey } from '../kms/keys/master-key.file';
 import { SqliteKmsKeyRepository } from '../kms/keys/sqlite-kms-key.repository';
 import { AwsEndpoint, cloudHsmV2Model, ec2Model, kmsModel, type AdminResponse } from '../wire';
+import { CLOCK_ADVANCE_ROUTE, CLOCK_ROUTE, clockAdvanceRoute, clockRoute } from './clock.routes';
 import { buildContainer } from './container';
 import type { SimulatorConfig } from './simulator-config';
 
 const NODE_ENTRY = join(__dirname, '..', '..', 'hsm-sim', 'node-process', 'node-main.js');
 export const DATABASE_FILE = 'cloudhsm-sim.sqlite';
-const DAY_MS = 24 * 60 * 60_000;
 
 export interface DefaultSubnet {
   readonly subnetId: string;
@@ -63,7 +66,6 @@ function registerKms(container: DependencyContainer, config: SimulatorConfig, da
   container.register(KmsKeyTokens.KeyRepository, { useValue: new SqliteKmsKeyRepository(database) });
   container.register(KmsKeyTokens.KeyMaterialVault, { useValue: new AesGcmKeyMaterialVault(loadOrCreateMasterKey(config.dataDir)) });
   container.register(KmsKeyTokens.KeyStoreCrypto, { useValue: container.resolve(CustomKeyStoreCrypto) });
-  container.register(KmsKeyTokens.Scheduler, { useValue: scheduler });
   container.register(KmsKeyTokens.IdGenerator, { useValue: ids });
   const inventory = container.resolve(KmsKeyInventory);
   container.register(CustomKeyStoreTokens.KeyCounter, { useValue: (customKeyStoreId: string) => inventory.keysInStore(customKeyStoreId) });
@@ -94,6 +96,7 @@ export class ControlPlane {
     readonly config: SimulatorConfig,
     private readonly container: DependencyContainer,
     private readonly database: SqliteDatabase,
+    private readonly clock: SimulatedClock,
     private readonly appliance: FleetAppliance,
     private readonly endpoint: AwsEndpoint,
     readonly port: number,
@@ -103,7 +106,11 @@ export class ControlPlane {
     const container = buildContainer(config);
     const logger = container.resolve<Logger>(Tokens.Logger);
     const database = new SqliteDatabase(join(config.dataDir, DATABASE_FILE));
-    const scheduler: Scheduler = new ScaledScheduler(config.timeScale, (error) => logger.log('error', 'scheduled task failed', { error: String(error) }));
+    const onTaskError = (error: unknown): void => logger.log('error', 'scheduled task failed', { error: String(error) });
+    // Provisioning and connection durations follow the time scale; waiting periods, and every timestamp, the simulated clock.
+    const scheduler: Scheduler = new ScaledScheduler(config.timeScale, onTaskError);
+    const clock = new SimulatedClock(new SystemClock(), new SqliteClockOffsetRepository(database), onTaskError);
+    container.register(Tokens.Clock, { useValue: clock });
     const appliance = new FleetAppliance({
       dataDir: config.dataDir,
       nodeEntry: NODE_ENTRY,
@@ -130,10 +137,7 @@ export class ControlPlane {
     await hsms.resumeAll();
     await container.resolve(CustomKeyStoreConnectionService).resumeConnections();
     container.resolve(KeyDeletionService).resumeScheduledDeletions();
-    const backups = container.resolve(BackupService);
-    // 6.8: a backup at least every 24 hours, in simulated time (none at time scale 0, where nothing waits).
-    const daily = config.timeScale > 0 ? setInterval(() => void backups.dailyRun(), DAY_MS * config.timeScale) : undefined;
-    daily?.unref();
+    container.resolve(BackupService).resumeWaitingPeriods();
 
     const endpoint = new AwsEndpoint({
       host: config.host,
@@ -146,8 +150,10 @@ export class ControlPlane {
     endpoint.register(ec2Model, container.resolve(Ec2Handlers).handlers);
     endpoint.register(kmsModel, { ...customKeyStoreHandlers(container), ...kmsKeyHandlers(container) });
     endpoint.route('GET', CLUSTER_HSMS_ROUTE, (request) => clusterHsmsRoute(hsms, request.path));
+    endpoint.route('GET', CLOCK_ROUTE, (request) => clockRoute(clock, request));
+    endpoint.route('POST', CLOCK_ADVANCE_ROUTE, (request) => clockAdvanceRoute(clock, request));
     const port = await endpoint.listen();
-    return new ControlPlane(config, container, database, appliance, endpoint, port);
+    return new ControlPlane(config, container, database, clock, appliance, endpoint, port);
   }
 
   get url(): string {
@@ -163,6 +169,7 @@ export class ControlPlane {
 
   async stop(): Promise<void> {
     await this.endpoint.close();
+    await this.clock.stop();
     await this.appliance.stopAll();
     this.database.close();
   }

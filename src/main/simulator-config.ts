@@ -12,7 +12,7 @@ export interface SimulatorConfig {
   readonly dataDir: string;
   readonly host: string;
   readonly port: number;
-  /** 0: state changes are instant; 1: AWS-like durations. */
+  /** Provisioning and connection durations: 0 instant, 1 AWS-like. Waiting periods run on the simulated clock instead. */
   readonly timeScale: number;
   readonly region: string;
   readonly engine: EngineKind;

@@ -61,6 +61,10 @@ export class SqliteClusterRepository implements ClusterRepository {
     return this.backups.list(`${accountId}/${region}`);
   }
 
+  allBackups(): BackupRecord[] {
+    return this.backups.list();
+  }
+
   saveBackup(backup: BackupRecord): void {
     this.backups.put(backup.backupId, `${backup.accountId}/${backup.region}`, backup);
   }

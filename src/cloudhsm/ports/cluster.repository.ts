@@ -15,5 +15,7 @@ export interface ClusterRepository {
   deleteHsm(hsmId: string): void;
   getBackup(backupId: string): BackupRecord | undefined;
   listBackups(accountId: string, region: string): BackupRecord[];
+  /** Every backup of every account and Region (restart: re-arming pending purges). */
+  allBackups(): BackupRecord[];
   saveBackup(backup: BackupRecord): void;
 }

@@ -1,12 +1,12 @@
 // ScheduleKeyDeletion and CancelKeyDeletion (aws-behaviour 2.11), and the end of the waiting period: KMS
 // deletes the key, its aliases and its material, then tries to delete the backing key from the cluster,
-// best effort, and records what happened (4.3).
+// best effort, and records what happened (4.3). The window waits on the simulated clock, so an experiment
+// can schedule a deletion, act within the window (cancel it), and advance past it.
 
 import { inject, injectable } from 'tsyringe';
-import type { Clock } from '../../shared/clock';
+import type { AlarmClock } from '../../shared/clock';
 import { Tokens } from '../../shared/injection-tokens';
 import type { Logger } from '../../shared/logger';
-import type { Scheduler } from '../../shared/scheduler';
 import { ValidationException } from '../kms.errors';
 import type { KeyStoreCrypto } from '../ports/key-store-crypto.port';
 import { applyKeyEvent, KeyOrigin, type BackingKeyDeletion, type KmsKeyRecord, type KmsScope } from './domain/kms-key';
@@ -20,8 +20,6 @@ const DAY_MS = 24 * 60 * 60_000;
 /** API_ScheduleKeyDeletion: "between 7 and 30, inclusive", default 30. */
 const MIN_WINDOW_DAYS = 7;
 const MAX_WINDOW_DAYS = 30;
-/** Scheduler delays become timers, which Node caps at 2^31-1 ms (24.8 days): a window is waited out in steps. */
-const STEP_MS = 7 * DAY_MS;
 
 /** Open question 29: a window outside 7-30 gets the model-validation message KMS's own model gives. */
 function checkWindow(days: number): void {
@@ -36,8 +34,7 @@ export class KeyDeletionService {
   constructor(
     @inject(KmsKeyTokens.KeyRepository) private readonly repository: KmsKeyRepository,
     @inject(KmsKeyTokens.KeyStoreCrypto) private readonly crypto: KeyStoreCrypto,
-    @inject(KmsKeyTokens.Scheduler) private readonly scheduler: Scheduler,
-    @inject(Tokens.Clock) private readonly clock: Clock,
+    @inject(Tokens.Clock) private readonly clock: AlarmClock,
     @inject(Tokens.Logger) private readonly logger: Logger,
     @inject(KeyResolver) private readonly keys: KeyResolver,
   ) {}
@@ -51,7 +48,7 @@ export class KeyDeletionService {
       this.repository.saveKey(scheduled);
       return scheduled;
     });
-    this.waitOut(key.keyId, deletionDate, days * DAY_MS);
+    this.waitOut(key.keyId, deletionDate);
     return { KeyId: key.arn, DeletionDate: deletionDate, KeyState: KeyState.PendingDeletion, PendingWindowInDays: days };
   }
 
@@ -63,17 +60,15 @@ export class KeyDeletionService {
     });
   }
 
-  /** After a restart: every waiting period still running is scheduled again, for the time it has left. */
+  /** After a restart: every waiting period still running waits again for its date; one already past ends at once. */
   resumeScheduledDeletions(): void {
-    const now = this.clock.now().getTime();
     for (const key of this.repository.allKeys()) {
-      if (key.state === StoredKeyState.PendingDeletion && key.deletionDate) this.waitOut(key.keyId, key.deletionDate, key.deletionDate.getTime() - now);
+      if (key.state === StoredKeyState.PendingDeletion && key.deletionDate) this.waitOut(key.keyId, key.deletionDate);
     }
   }
 
-  private waitOut(keyId: string, deletionDate: Date, remainingMs: number): void {
-    if (remainingMs > STEP_MS) this.scheduler.after(STEP_MS, () => this.waitOut(keyId, deletionDate, remainingMs - STEP_MS));
-    else this.scheduler.after(Math.max(0, remainingMs), () => this.endWindow(keyId, deletionDate));
+  private waitOut(keyId: string, deletionDate: Date): void {
+    this.clock.at(deletionDate, () => this.endWindow(keyId, deletionDate));
   }
 
   private async endWindow(keyId: string, deletionDate: Date): Promise<void> {

@@ -7,8 +7,6 @@ export const KmsKeyTokens = {
   KeyMaterialVault: Symbol('KeyMaterialVault'),
   /** The custom key store service's KeyStoreCrypto (src/kms/ports/key-store-crypto.port.ts). */
   KeyStoreCrypto: Symbol('KmsKeyStoreCrypto'),
-  /** The Scheduler that ends deletion waiting periods. */
-  Scheduler: Symbol('KmsKeyScheduler'),
   /** An IdGenerator for key ids. */
   IdGenerator: Symbol('KmsKeyIdGenerator'),
 } as const;

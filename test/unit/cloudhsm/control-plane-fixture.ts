@@ -1,5 +1,6 @@
 // The CloudHSM control plane on fakes: an in-memory SQLite database, a small fake network, a fake
-// appliance that records what it is asked to do, a scheduler at time scale 0 and repeatable ids.
+// appliance that records what it is asked to do, a scheduler at time scale 0, a simulated clock over a
+// manual one (waiting periods end only when a test advances it) and repeatable ids.
 
 import 'reflect-metadata';
 import { container as root } from 'tsyringe';
@@ -17,6 +18,7 @@ import { withOverrides } from '../../../src/main/container';
 import { IdGenerator, seededRandom } from '../../../src/shared/ids';
 import { Tokens } from '../../../src/shared/injection-tokens';
 import { ScaledScheduler } from '../../../src/shared/scheduler';
+import { SimulatedClock } from '../../../src/shared/simulated-clock';
 import { createHardwareCa } from '../../../hsm-sim/node/certificates';
 import { ManualClock } from '../../support/manual-clock';
 
@@ -127,25 +129,27 @@ export interface ControlPlane {
   readonly database: SqliteDatabase;
   readonly backups: BackupService;
   readonly vault: MemoryBackupVault;
-  readonly clock: ManualClock;
+  readonly clock: SimulatedClock;
 }
 
-export function createControlPlane(file = IN_MEMORY): ControlPlane {
+/** `seed` makes the ids; a restart over the same file needs another one, or it would hand out the same ids again. */
+export function createControlPlane(file = IN_MEMORY, seed = 7): ControlPlane {
   const database = new SqliteDatabase(file);
   const network = new FakeNetwork();
   const appliance = new FakeAppliance();
   const vault = new MemoryBackupVault();
   // An hour ahead of the wall clock: certificates the tests sign "now" are already valid on it.
-  const clock = new ManualClock(Date.now() + 3_600_000);
-  const scheduler = new ScaledScheduler(0, (error) => {
+  const fail = (error: unknown): never => {
     throw error;
-  });
+  };
+  const clock = new SimulatedClock(new ManualClock(Date.now() + 3_600_000), undefined, fail);
+  const scheduler = new ScaledScheduler(0, fail);
   const container = withOverrides(root.createChildContainer(), [
     { token: CloudHsmTokens.ClusterRepository, useValue: new SqliteClusterRepository(database) },
     { token: CloudHsmTokens.CloudHsmNetwork, useValue: network },
     { token: CloudHsmTokens.HsmAppliance, useValue: appliance },
     { token: CloudHsmTokens.Scheduler, useValue: scheduler },
-    { token: CloudHsmTokens.IdGenerator, useValue: new IdGenerator(seededRandom(7)) },
+    { token: CloudHsmTokens.IdGenerator, useValue: new IdGenerator(seededRandom(seed)) },
     { token: CloudHsmTokens.BackupVault, useValue: vault },
     { token: Tokens.Clock, useValue: clock },
   ]);

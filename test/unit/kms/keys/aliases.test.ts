@@ -25,7 +25,7 @@ describe('KMS aliases', () => {
     });
     expect(kms.query.describeKey(SCOPE, { KeyId: 'alias/app' }).KeyMetadata.KeyId).to.equal(first.keyId);
 
-    kms.clock.advance(60_000);
+    await kms.clock.advance(60_000);
     kms.aliases.updateAlias(SCOPE, { AliasName: 'alias/app', TargetKeyId: second.keyId });
     const [updated] = kms.aliases.listAliases(SCOPE, {}).Aliases;
     expect(updated).to.include({ TargetKeyId: second.keyId });
@@ -77,7 +77,7 @@ describe('KMS aliases', () => {
     kms.aliases.createAlias(SCOPE, { AliasName: 'alias/first', TargetKeyId: keyId });
     await expectAwsError(() => kms.aliases.createAlias(SCOPE, { AliasName: 'alias/second', TargetKeyId: 'alias/first' }), 'ValidationException', 'Aliases must refer to keys. Not aliases');
     await expectAwsError(() => kms.aliases.createAlias(SCOPE, { AliasName: 'alias/second', TargetKeyId: '11111111-2222-4333-8444-555555555555' }), 'NotFoundException');
-    const pending = createKmsKeys({ timeScale: 1 });
+    const pending = createKmsKeys();
     try {
       const doomed = await awsKmsKey(pending);
       pending.deletion.scheduleKeyDeletion(SCOPE, { KeyId: doomed.keyId });

@@ -1,8 +1,10 @@
 // ScheduleKeyDeletion and CancelKeyDeletion; at the end of the waiting period the key, its aliases and its
 // material go, and the backing key is deleted from the cluster, best effort, with the outcome recorded.
+// The window waits on the simulated clock: it ends only when the clock reaches the deletion date.
 
 import { join } from 'node:path';
 import { expect } from 'chai';
+import { ManualClock } from '../../../support/manual-clock';
 import { createTempDir, removeTempDir } from '../../../support/temp-dir';
 import { awsKmsKey, createKmsKeys, expectAwsError, SCOPE, STORE_ID, storeKey, type KmsKeys } from './kms-keys-fixture';
 
@@ -11,14 +13,15 @@ const DAY = 24 * 60 * 60_000;
 describe('KMS key deletion', () => {
   let kms: KmsKeys;
 
-  afterEach(() => {
+  afterEach(async () => {
+    await kms.clock.stop();
     expect(kms.schedulerErrors).to.deep.equal([]);
     kms.database.close();
   });
 
-  describe('scheduling (the window outlasts the test)', () => {
+  describe('scheduling', () => {
     beforeEach(() => {
-      kms = createKmsKeys({ timeScale: 1 });
+      kms = createKmsKeys();
     });
 
     it('answers the deletion date, 30 days by default', async () => {
@@ -56,9 +59,43 @@ describe('KMS key deletion', () => {
     });
   });
 
-  describe('the end of the window (time scale 0)', () => {
+  describe('the waiting period', () => {
     beforeEach(() => {
       kms = createKmsKeys();
+    });
+
+    it('holds the key PendingDeletion until the clock is advanced past the deletion date', async () => {
+      const { keyId, arn } = await awsKmsKey(kms);
+      const { DeletionDate } = kms.deletion.scheduleKeyDeletion(SCOPE, { KeyId: keyId, PendingWindowInDays: 7 });
+      await kms.clock.idle();
+      expect(kms.query.describeKey(SCOPE, { KeyId: keyId }).KeyMetadata.KeyState).to.equal('PendingDeletion');
+      expect(await kms.clock.advance(7 * DAY - 1)).to.equal(0);
+      expect(kms.query.describeKey(SCOPE, { KeyId: keyId }).KeyMetadata.KeyState).to.equal('PendingDeletion');
+      expect(await kms.clock.advance(1)).to.equal(1);
+      await expectAwsError(() => kms.query.describeKey(SCOPE, { KeyId: keyId }), 'NotFoundException', `Key '${arn}' does not exist`);
+      expect(kms.repository.getKey(keyId)!.deletion).to.deep.equal({ deletedAt: DeletionDate });
+    });
+
+    it('keeps the key when CancelKeyDeletion comes within the window', async () => {
+      const { keyId } = await storeKey(kms);
+      kms.deletion.scheduleKeyDeletion(SCOPE, { KeyId: keyId, PendingWindowInDays: 7 });
+      await kms.clock.advance(6 * DAY);
+      kms.deletion.cancelKeyDeletion(SCOPE, { KeyId: keyId });
+      await kms.clock.advance(30 * DAY);
+      expect(kms.query.describeKey(SCOPE, { KeyId: keyId }).KeyMetadata.KeyState).to.equal('Disabled');
+      expect(kms.crypto.backingKeys.size).to.equal(1);
+    });
+
+    it('ends only the latest window of a key scheduled, cancelled and scheduled again', async () => {
+      const { keyId } = await awsKmsKey(kms);
+      kms.deletion.scheduleKeyDeletion(SCOPE, { KeyId: keyId, PendingWindowInDays: 7 });
+      kms.deletion.cancelKeyDeletion(SCOPE, { KeyId: keyId });
+      await kms.clock.advance(DAY);
+      const { DeletionDate } = kms.deletion.scheduleKeyDeletion(SCOPE, { KeyId: keyId, PendingWindowInDays: 7 });
+      await kms.clock.advance(6 * DAY);
+      expect(kms.query.describeKey(SCOPE, { KeyId: keyId }).KeyMetadata.KeyState).to.equal('PendingDeletion');
+      await kms.clock.advance(DAY);
+      expect(kms.repository.getKey(keyId)!.deletion).to.deep.equal({ deletedAt: DeletionDate });
     });
 
     it('deletes the key, its aliases and its backing key, and records that it did', async () => {
@@ -66,7 +103,7 @@ describe('KMS key deletion', () => {
       const [handle] = [...kms.crypto.backingKeys.keys()];
       kms.aliases.createAlias(SCOPE, { AliasName: 'alias/doomed', TargetKeyId: keyId });
       kms.deletion.scheduleKeyDeletion(SCOPE, { KeyId: keyId, PendingWindowInDays: 7 });
-      await kms.scheduler.idle();
+      await kms.clock.advance(7 * DAY);
 
       await expectAwsError(() => kms.query.describeKey(SCOPE, { KeyId: keyId }), 'NotFoundException', `Key '${arn}' does not exist`);
       expect(kms.aliases.listAliases(SCOPE, {}).Aliases).to.deep.equal([]);
@@ -87,7 +124,7 @@ describe('KMS key deletion', () => {
         const { keyId } = await storeKey(kms);
         kms.deletion.scheduleKeyDeletion(SCOPE, { KeyId: keyId });
         arrange(kms);
-        await kms.scheduler.idle();
+        await kms.clock.advance(30 * DAY);
         expect(kms.repository.getKey(keyId)!.deletion!.backingKey).to.equal(outcome);
         await expectAwsError(() => kms.lifecycle.enableKey(SCOPE, { KeyId: keyId }), 'NotFoundException');
       });
@@ -97,7 +134,7 @@ describe('KMS key deletion', () => {
       const { keyId } = await awsKmsKey(kms);
       const { CiphertextBlob } = await kms.cryptography.encrypt(SCOPE, { KeyId: keyId, Plaintext: Buffer.from('gone') });
       kms.deletion.scheduleKeyDeletion(SCOPE, { KeyId: keyId });
-      await kms.scheduler.idle();
+      await kms.clock.advance(30 * DAY);
       expect(kms.repository.getMaterial(keyId)).to.equal(undefined);
       expect(kms.repository.getKey(keyId)!.deletion).to.deep.equal({ deletedAt: kms.clock.now() });
       await expectAwsError(kms.cryptography.decrypt(SCOPE, { CiphertextBlob }), 'AccessDeniedException');
@@ -107,7 +144,7 @@ describe('KMS key deletion', () => {
       const { keyId } = await storeKey(kms);
       kms.deletion.scheduleKeyDeletion(SCOPE, { KeyId: keyId });
       kms.deletion.cancelKeyDeletion(SCOPE, { KeyId: keyId });
-      await kms.scheduler.idle();
+      await kms.clock.advance(30 * DAY);
       expect(kms.query.describeKey(SCOPE, { KeyId: keyId }).KeyMetadata.KeyState).to.equal('Disabled');
       expect(kms.crypto.backingKeys.size).to.equal(1);
     });
@@ -121,18 +158,34 @@ describe('KMS key deletion', () => {
     });
     afterEach(() => removeTempDir(directory));
 
-    it('resumes a waiting period that was running when the simulator stopped', async () => {
+    /** Schedules a 7-day deletion, stops, lets `downMs` of time pass, and starts again over the same file. */
+    async function restartAfter(downMs: number): Promise<string> {
       const file = join(directory, 'control-plane.sqlite');
       const masterKey = Buffer.alloc(32, 9);
-      const before = createKmsKeys({ file, masterKey, timeScale: 1 });
+      const base = new ManualClock();
+      const before = createKmsKeys({ file, masterKey, base });
       const { keyId } = await storeKey(before);
       before.deletion.scheduleKeyDeletion(SCOPE, { KeyId: keyId, PendingWindowInDays: 7 });
+      await before.clock.stop();
       before.database.close();
 
-      kms = createKmsKeys({ file, masterKey, crypto: before.crypto });
+      base.advance(downMs);
+      kms = createKmsKeys({ file, masterKey, crypto: before.crypto, base });
       expect(kms.query.describeKey(SCOPE, { KeyId: keyId }).KeyMetadata.KeyState).to.equal('PendingDeletion');
       kms.deletion.resumeScheduledDeletions();
-      await kms.scheduler.idle();
+      await kms.clock.idle();
+      return keyId;
+    }
+
+    it('ends at once a waiting period that ended while the simulator was stopped', async () => {
+      const keyId = await restartAfter(8 * DAY);
+      expect(kms.repository.getKey(keyId)!.deletion!.backingKey).to.equal('deleted');
+    });
+
+    it('waits again for the rest of a waiting period still running', async () => {
+      const keyId = await restartAfter(2 * DAY);
+      expect(kms.query.describeKey(SCOPE, { KeyId: keyId }).KeyMetadata.KeyState).to.equal('PendingDeletion');
+      await kms.clock.advance(5 * DAY);
       expect(kms.repository.getKey(keyId)!.deletion!.backingKey).to.equal('deleted');
     });
   });

@@ -7,7 +7,7 @@ describe('KMS KeyMetadata', () => {
   let kms: KmsKeys;
 
   beforeEach(() => {
-    kms = createKmsKeys({ timeScale: 1 });
+    kms = createKmsKeys();
   });
   afterEach(() => kms.database.close());
 

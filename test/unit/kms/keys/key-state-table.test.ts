@@ -74,7 +74,7 @@ const STATES: KeyState[] = ['Enabled', 'Disabled', 'PendingDeletion', 'Unavailab
 /** A key of the store, shown in `state`, with a ciphertext, an alias of its own and an alias of another key. */
 async function subjectIn(state: KeyState): Promise<Subject> {
   // Time scale 1: the deletion window outlasts the test.
-  const kms = createKmsKeys({ timeScale: 1 });
+  const kms = createKmsKeys();
   const { keyId } = await storeKey(kms);
   const other = await storeKey(kms);
   const { CiphertextBlob } = await kms.cryptography.encrypt(SCOPE, { KeyId: keyId, Plaintext: PLAINTEXT });

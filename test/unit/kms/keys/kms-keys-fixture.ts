@@ -1,5 +1,6 @@
 // The KMS key services on fakes: an SQLite database (in memory unless a file is named), a fake
-// KeyStoreCrypto, a scheduler (time scale 0 unless told), a manual clock and a recording logger.
+// KeyStoreCrypto, a simulated clock over a manual one (it moves only when a test advances it) and a
+// recording logger.
 
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -27,7 +28,7 @@ import { AwsException } from '../../../../src/shared/aws-exception';
 import { IdGenerator } from '../../../../src/shared/ids';
 import { Tokens } from '../../../../src/shared/injection-tokens';
 import type { LogLevel } from '../../../../src/shared/logger';
-import { ScaledScheduler } from '../../../../src/shared/scheduler';
+import { SimulatedClock } from '../../../../src/shared/simulated-clock';
 import { ManualClock } from '../../../support/manual-clock';
 import { FakeKeyStoreCrypto } from './fake-key-store-crypto';
 
@@ -44,8 +45,9 @@ export interface KmsKeys {
   readonly database: SqliteDatabase;
   readonly repository: SqliteKmsKeyRepository;
   readonly crypto: FakeKeyStoreCrypto;
-  readonly clock: ManualClock;
-  readonly scheduler: ScaledScheduler;
+  /** Waiting periods end only when a test advances this clock (or awaits idle() after a restart). */
+  readonly clock: SimulatedClock;
+  /** Errors of tasks the clock ran. */
   readonly schedulerErrors: unknown[];
   readonly logs: LogEntry[];
   readonly creation: KeyCreationService;
@@ -66,9 +68,9 @@ export interface KmsKeysOptions {
   /** A database file to reopen; in memory by default. */
   readonly file?: string;
   readonly masterKey?: Buffer;
-  /** 0 (the default) ends every deletion window on the next turn; 1 keeps keys PendingDeletion for the test's life. */
-  readonly timeScale?: number;
   readonly crypto?: FakeKeyStoreCrypto;
+  /** The manual clock under the simulated one (a restart keeps real time where it was). */
+  readonly base?: ManualClock;
 }
 
 /** The services over fakes, with one CONNECTED store (STORE_ID) in SCOPE. */
@@ -77,15 +79,13 @@ export function createKmsKeys(options: KmsKeysOptions = {}): KmsKeys {
   const repository = new SqliteKmsKeyRepository(database);
   const crypto = options.crypto ?? new FakeKeyStoreCrypto();
   if (!options.crypto) crypto.addStore(STORE_ID, SCOPE);
-  const clock = new ManualClock();
   const schedulerErrors: unknown[] = [];
-  const scheduler = new ScaledScheduler(options.timeScale ?? 0, (error) => schedulerErrors.push(error));
+  const clock = new SimulatedClock(options.base ?? new ManualClock(), undefined, (error) => schedulerErrors.push(error));
   const logs: LogEntry[] = [];
   const container = withOverrides(root.createChildContainer(), [
     { token: KmsKeyTokens.KeyRepository, useValue: repository },
     { token: KmsKeyTokens.KeyMaterialVault, useValue: new AesGcmKeyMaterialVault(options.masterKey ?? randomBytes(32)) },
     { token: KmsKeyTokens.KeyStoreCrypto, useValue: crypto },
-    { token: KmsKeyTokens.Scheduler, useValue: scheduler },
     { token: KmsKeyTokens.IdGenerator, useValue: new IdGenerator() },
     { token: Tokens.Clock, useValue: clock },
     { token: Tokens.Logger, useValue: { log: (level: LogLevel, message: string, fields: Record<string, unknown> = {}) => logs.push({ level, message, fields }) } },
@@ -95,7 +95,6 @@ export function createKmsKeys(options: KmsKeysOptions = {}): KmsKeys {
     repository,
     crypto,
     clock,
-    scheduler,
     schedulerErrors,
     logs,
     creation: container.resolve(KeyCreationService),

@@ -8,7 +8,7 @@ describe('KMS keys of a store that is not connected', () => {
   let kms: KmsKeys;
 
   beforeEach(() => {
-    kms = createKmsKeys({ timeScale: 1 });
+    kms = createKmsKeys();
   });
   afterEach(() => kms.database.close());
 
