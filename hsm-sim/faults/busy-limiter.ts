@@ -1,6 +1,6 @@
 // The hsm-busy fault: key operations on port 2223 above a rate are refused with HSM_BUSY_CODE
 // (aws-behaviour 2.9: a busy cluster -> ThrottlingException). A token bucket per fault, holding one
-// second's worth of requests (at least one) and refilled at the fault's rate.
+// second's worth of requests (at least one; none at rate 0) and refilled at the fault's rate.
 
 import { NodeError, type ConnectionContext } from '../node/node.types';
 import type { RpcHandlers } from '../protocol';
@@ -18,7 +18,7 @@ export class TokenBucket {
     private readonly perSecond: number,
     private readonly now: () => number = () => performance.now(),
   ) {
-    this.capacity = Math.max(1, perSecond);
+    this.capacity = perSecond === 0 ? 0 : Math.max(1, perSecond);
     this.tokens = this.capacity;
     this.last = now();
   }
