@@ -2,6 +2,7 @@
 // changePswd and the CLI's change-mfa, with activation when the PRECO changes its own password (6.6).
 
 import { AuditEvent, AuditSource, fromConnection, type AuditLog } from './audit-log';
+import { checkPassword } from './credential.policy';
 import type { KeyStore } from './key-store';
 import { NodeError, NodeErrorCode, Role, type ConnectionContext, type Principal, type UserView } from './node.types';
 import { allows, NodeOperation, requireLogin, requirePermission } from './role-permissions.policy';
@@ -86,6 +87,7 @@ export class UserAdministration {
    * users; refused, as changePswd refuses, while the user is logged in on any connection.
    */
   async changePasswordOutOfBand(actor: string, username: string, password: string): Promise<UserView> {
+    checkPassword(password);
     const user = this.users.find(username);
     if (!user) throw new NodeError(NodeErrorCode.USER_NOT_FOUND, `there is no user '${username.toLowerCase()}' on HSM ${this.hsmId}`);
     if (user.role !== Role.CO && user.role !== Role.CU) {
