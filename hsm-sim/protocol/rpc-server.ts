@@ -22,6 +22,9 @@ export interface RpcServerOptions extends RpcConnectionHooks {
   readonly tls: TlsIdentity;
 }
 
+/** tls.Server's default handshakeTimeout. */
+const HANDSHAKE_TIMEOUT_MS = 120_000;
+
 export interface ListeningAddress {
   readonly host: string;
   readonly port: number;
@@ -92,9 +95,13 @@ export class RpcServer {
       if (verdict === 'hold') return this.hold(raw);
     }
     const socket = new TLSSocket(raw, { isServer: true, secureContext: this.secureContext });
-    // A failed handshake (a client that does not trust us, garbage): tls.Server's 'tlsClientError'.
+    // A failed or stalled handshake (a client that does not trust us, garbage): tls.Server's 'tlsClientError'.
     socket.on('error', () => socket.destroy());
-    socket.once('secure', () => this.accept(socket, raw));
+    socket.setTimeout(HANDSHAKE_TIMEOUT_MS, () => socket.destroy());
+    socket.once('secure', () => {
+      socket.setTimeout(0);
+      this.accept(socket, raw);
+    });
   }
 
   private accept(socket: TLSSocket, raw: Socket): void {
