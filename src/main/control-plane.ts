@@ -40,6 +40,9 @@ import { KmsKeyTokens } from '../kms/keys/kms-key.tokens';
 import { loadOrCreateMasterKey } from '../kms/keys/master-key.file';
 import { SqliteKmsKeyRepository } from '../kms/keys/sqlite-kms-key.repository';
 import { AwsEndpoint, cloudHsmV2Model, ec2Model, kmsModel, type AdminResponse } from '../wire';
+import { FaultInjector } from '../faults/fault-injector.service';
+import { registerFaultRoutes } from '../faults/fault.routes';
+import { FaultTokens } from '../faults/faults.tokens';
 import { CLOCK_ADVANCE_ROUTE, CLOCK_ROUTE, clockAdvanceRoute, clockRoute } from './clock.routes';
 import { buildContainer } from './container';
 import type { SimulatorConfig } from './simulator-config';
@@ -116,6 +119,7 @@ export class ControlPlane {
       nodeEntry: NODE_ENTRY,
       engine: config.engine,
       ports: config.hsmPorts,
+      faultLayer: config.faultLayer,
       ...(config.softHsmLibrary ? { softHsmLibrary: config.softHsmLibrary } : {}),
     });
     const ids = new IdGenerator();
@@ -127,6 +131,7 @@ export class ControlPlane {
     container.register(CloudHsmTokens.IdGenerator, { useValue: ids });
     container.register(CloudHsmTokens.BackupVault, { useValue: new FileBackupVault(config.dataDir) });
     container.register(CloudHsmTokens.CloudHsmNetwork, { useClass: Ec2CloudHsmNetwork });
+    container.register(FaultTokens.Seams, { useValue: appliance });
 
     registerKms(container, config, database, scheduler, ids);
 
@@ -152,6 +157,7 @@ export class ControlPlane {
     endpoint.route('GET', CLUSTER_HSMS_ROUTE, (request) => clusterHsmsRoute(hsms, request.path));
     endpoint.route('GET', CLOCK_ROUTE, (request) => clockRoute(clock, request));
     endpoint.route('POST', CLOCK_ADVANCE_ROUTE, (request) => clockAdvanceRoute(clock, request));
+    registerFaultRoutes(endpoint, container.resolve(FaultInjector));
     const port = await endpoint.listen();
     return new ControlPlane(config, container, database, clock, appliance, endpoint, port);
   }
