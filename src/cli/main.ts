@@ -3,6 +3,7 @@
 import 'reflect-metadata';
 import { cloudHsmCliCommand } from './cloudhsm-cli/cli-command';
 import { cmuCommand } from './cmu/cmu-command';
+import { experimentCommand } from './experiment-command';
 import { hsmClusterCommand } from './hsm-cluster-command';
 import { StreamShellIo } from './cmu/shell-io';
 import { parseFlags } from './parse-flags';
@@ -17,6 +18,7 @@ commands:
   cmu      cloudhsm_mgmt_util shell  --ca-file PATH --hsm HOST:PORT[,...]   (cmu --help for more)
   cli      CloudHSM CLI (SDK 5), JSON output  --ca-file PATH --hsm HOST:PORT[,...] [--crypto HOST:PORT] [command]   (cli --help)
   tour     walk the seed procedure against a running simulator  [--endpoint URL] [--region R] [--work-dir DIR] [--pause]
+  experiment  run <plan>: faults, load and checks against a running simulator; a report folder  (experiment --help)
   help     this text`;
 
 export async function main(args: readonly string[]): Promise<number> {
@@ -33,6 +35,8 @@ export async function main(args: readonly string[]): Promise<number> {
       return cloudHsmCliCommand(args.slice(args.indexOf('cli') + 1), StreamShellIo.forProcess(), process.env);
     case 'tour':
       return tourCommand(flags, print);
+    case 'experiment':
+      return experimentCommand(args.slice(args.indexOf('experiment') + 1), print);
     case undefined:
     case 'help':
       print(USAGE);
