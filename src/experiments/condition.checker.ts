@@ -63,7 +63,13 @@ export async function checkCondition(planned: Condition, context: RunContext, cl
   const what = `${condition.call.service} ${condition.call.operation}`;
   if ('errorCode' in condition) {
     const observed = result.ok ? 'success' : result.error;
-    return { ...compare(`${what} outcome`, observed, condition.errorCode), ...(result.ok ? {} : { observed: { error: result.error, message: result.message } }) };
+    const wanted: readonly string[] = typeof condition.errorCode === 'string' ? [condition.errorCode] : condition.errorCode;
+    const holds = wanted.includes(observed);
+    return {
+      holds,
+      observed: result.ok ? 'success' : { error: result.error, message: result.message },
+      detail: `${what} outcome is ${observed}${holds ? '' : `, wanted ${wanted.join(' or ')}`}`,
+    };
   }
   if ('path' in condition) {
     if (!result.ok) return { holds: false, observed: result.error, detail: `${what} failed: ${result.error}: ${result.message}` };

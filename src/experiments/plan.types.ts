@@ -39,7 +39,8 @@ export type Condition =
   | { readonly storeErrorCode: string }
   | { readonly keyState: string; readonly keyId: string }
   | { readonly hsmState: string; readonly hsmId: string }
-  | { readonly call: AwsCall; readonly errorCode: string }
+  /** errorCode: one code, or a list of which any one will do. */
+  | { readonly call: AwsCall; readonly errorCode: string | readonly string[] }
   | { readonly call: AwsCall; readonly path: string; readonly equals: unknown }
   | { readonly call: AwsCall; readonly succeeds: true };
 

@@ -26,7 +26,7 @@ const STEP_ACTIONS = ['fault', 'heal', 'heal-all', 'clock-advance', 'aws', 'wait
 const STEP_COMMON_FIELDS = ['at', 'name', 'note'];
 const FAULT_FIELDS = ['kind', 'target', 'params', 'durationSeconds', 'seed'];
 const CALL_FIELDS = ['service', 'operation', 'input'];
-const CONDITION_FORMS = ['storeState', 'storeErrorCode', 'keyState (+ keyId)', 'hsmState (+ hsmId)', 'call + errorCode', 'call + path + equals', 'call + succeeds'];
+const CONDITION_FORMS = ['storeState', 'storeErrorCode', 'keyState (+ keyId)', 'hsmState (+ hsmId)', 'call + errorCode (one or a list)', 'call + path + equals', 'call + succeeds'];
 const DEFAULT_WAIT_SECONDS = 60;
 
 type Json = Record<string, unknown>;
@@ -202,7 +202,10 @@ function conditionOf(value: unknown, path: string): Condition {
     const call = callOf(condition.call, `${path}.call`);
     if (has('errorCode')) {
       only(['call', 'errorCode']);
-      return { call, errorCode: text(condition.errorCode, `${path}.errorCode`) };
+      const codes = Array.isArray(condition.errorCode) ? condition.errorCode : [condition.errorCode];
+      if (codes.length === 0) fail(`${path}.errorCode`, 'is an empty list');
+      codes.forEach((code, index) => text(code, `${path}.errorCode${Array.isArray(condition.errorCode) ? `[${index}]` : ''}`));
+      return { call, errorCode: condition.errorCode as string | string[] };
     }
     if (has('path')) {
       only(['call', 'path', 'equals']);
