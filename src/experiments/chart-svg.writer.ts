@@ -88,7 +88,8 @@ export function renderChart(timeline: TimelineDocument): string {
     `<path d="${linePath(seconds, (second) => second.p50Ms, x, latencyY)}" fill="none" stroke="${COLOURS.p50}" stroke-width="2"/>`,
     `<path d="${linePath(seconds, (second) => second.p99Ms, x, latencyY)}" fill="none" stroke="${COLOURS.p99}" stroke-width="2"/>`,
   );
-  // Legend.
+  // Legend, on a white band so a fault window's shading behind it does not blur it.
+  parts.push(`<rect x="${LEFT + PLOT_WIDTH - 466}" y="${RATE_TOP + RATE_HEIGHT + 12}" width="466" height="18" fill="#ffffff"/>`);
   const legend: [string, string][] = [['success rate', COLOURS.success], ['p50 latency', COLOURS.p50], ['p99 latency', COLOURS.p99], ['fault window', COLOURS.fault]];
   legend.forEach(([label, colour], index) => {
     const left = LEFT + PLOT_WIDTH - 460 + index * 118;
