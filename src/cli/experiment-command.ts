@@ -4,6 +4,7 @@
 import { runExperiment } from '../experiments/experiment.runner';
 import { readPlanFile, withDuration } from '../experiments/plan-file.reader';
 import { PlanError } from '../experiments/plan.validator';
+import { regionWithConnectedStore } from '../experiments/target.resolver';
 import type { ExperimentPlan } from '../experiments/plan.types';
 import { DEFAULT_PORT } from '../main/simulator-config';
 
@@ -16,7 +17,7 @@ calls AWS APIs, moves the simulated clock and checks expectations; then heals ev
 
 flags:
   --endpoint URL      the simulator (default http://127.0.0.1:${DEFAULT_PORT})
-  --region R          the AWS Region to sign for (default $AWS_REGION, $AWS_DEFAULT_REGION or us-east-1)
+  --region R          the AWS Region to sign for (default $AWS_REGION, $AWS_DEFAULT_REGION, or for target auto the first of us-east-1 and us-east-2 with a CONNECTED store)
   --out DIR           the report folder (default experiment-results/<plan name>-<timestamp>/)
   --duration SECONDS  shorten (or stretch) the plan: every step's "at" and fault durationSeconds scale
   --quiet             no progress line; only the report folder's path
@@ -48,6 +49,8 @@ plan (JSON or YAML; unknown fields are errors):
   templates in values: \${region} \${store.id} \${cluster.id} \${hsms[0].id} \${hsms[0].availabilityZone}
     \${hsms[0].eniIp} \${zones[1]} \${probe.keyId} \${probe.keyArn} \${steps.<name>.output.<path>}`;
 
+/** Where `auto` looks when no Region is named: the simulator's default, then the tour's. */
+const AUTO_REGIONS = ['us-east-1', 'us-east-2'];
 const VALUE_FLAGS = ['endpoint', 'region', 'out', 'duration'];
 const SWITCHES = ['quiet', 'help'];
 
@@ -120,7 +123,8 @@ export async function experimentCommand(args: readonly string[], print: (line: s
   } catch {
     return complain(`--endpoint "${endpoint}" is not a URL like http://127.0.0.1:${DEFAULT_PORT}`);
   }
-  const region = line.flags.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+  const named = line.flags.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
+  const region = named ?? (plan.customKeyStoreId === 'auto' ? await regionWithConnectedStore(endpoint, AUTO_REGIONS).catch(() => undefined) : undefined) ?? AUTO_REGIONS[0]!;
   const quiet = line.flags.quiet === 'true';
 
   // Ctrl-C once: stop, heal, write the report. Twice: leave at once.

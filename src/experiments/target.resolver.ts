@@ -1,7 +1,7 @@
 // Finds what a plan runs against: the custom key store (by id, or the first CONNECTED one for `auto`),
 // its cluster, the cluster's HSMs and zones.
 
-import type { AwsClients } from './aws-clients';
+import { AwsClients } from './aws-clients';
 import type { HsmView, RunContext } from './run-context';
 
 interface StoreEntry {
@@ -52,4 +52,23 @@ async function findStore(clients: AwsClients, customKeyStoreId: string): Promise
     throw new TargetError(`target "auto" found no CONNECTED CloudHSM key store (stores: ${stores.map((store) => `${store.CustomKeyStoreId} ${store.ConnectionState}`).join(', ') || 'none'}); connect one, or name one with target.customKeyStoreId`);
   }
   return connected;
+}
+
+/**
+ * For `auto` with no Region named: the first of `candidates` that has a CONNECTED CloudHSM key store (the
+ * simulator's default Region, and us-east-2 where the tour and the AWS guide's examples build theirs).
+ */
+export async function regionWithConnectedStore(endpoint: string, candidates: readonly string[]): Promise<string | undefined> {
+  for (const region of candidates) {
+    const clients = new AwsClients(endpoint, region);
+    try {
+      await findStore(clients, 'auto');
+      return region;
+    } catch (error) {
+      if (!(error instanceof TargetError)) throw error;
+    } finally {
+      clients.destroy();
+    }
+  }
+  return undefined;
 }
