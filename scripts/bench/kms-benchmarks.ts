@@ -41,3 +41,16 @@ function kmsBenchmark(
 export function kmsBenchmarkId(operationId: string, concurrency: number): string {
   return `${operationId}-c${concurrency}`;
 }
+
+/** What the fault seams cost with no fault active: Encrypt through HSMs with and without them, same run, interleaved. */
+const FAULT_LAYER_CONCURRENCIES = [8, 32] as const;
+
+export function faultLayerBenchmarks(withLayer: KmsFixture, withoutLayer: KmsFixture): Benchmark[] {
+  const operation = kmsEncrypt(randomBytes(32));
+  return FAULT_LAYER_CONCURRENCIES.map((concurrency) => ({
+    id: kmsBenchmarkId('kms-fault-layer-encrypt-32', concurrency),
+    title: `KMS Encrypt 32 B through the fault layer (no fault active), concurrency ${concurrency}`,
+    cases: [kmsCase(withLayer, operation, concurrency), kmsCase(withoutLayer, operation, concurrency)],
+    baseline: withoutLayer.label,
+  }));
+}

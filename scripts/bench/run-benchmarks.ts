@@ -12,7 +12,7 @@ import { renderMarkdown, type BenchReport } from './bench-report';
 import { ceilingOf } from './ceiling';
 import { cryptoBenchmarks } from './crypto-benchmarks';
 import { EngineFixture } from './engine-fixture';
-import { kmsBenchmarks } from './kms-benchmarks';
+import { faultLayerBenchmarks, kmsBenchmarks } from './kms-benchmarks';
 import { KmsFixture } from './kms-fixture';
 import { measureScale } from './kms-scale';
 import { describeMachine } from './machine-info';
@@ -20,7 +20,7 @@ import { watchMemory } from './memory-report';
 import { startMotoKms } from './moto-kms';
 import { measureStartup } from './startup-timings';
 import { writeResults } from './results-files';
-import { SIMULATOR_LABEL, startSimulatorKms } from './simulator-kms';
+import { NO_FAULT_LAYER_LABEL, SIMULATOR_LABEL, startSimulatorKms } from './simulator-kms';
 
 /** What --filter picks: the A/B rows, and the two measurements that are not A/B rows. */
 interface Selection {
@@ -37,10 +37,11 @@ async function main(): Promise<void> {
   const softHsm = new EngineFixture('softhsm2', softHsmEngineFactory());
   const simulatorKms = new KmsFixture(SIMULATOR_LABEL, startSimulatorKms);
   const motoKms = new KmsFixture('moto', startMotoKms);
+  const noFaultLayerKms = new KmsFixture(NO_FAULT_LAYER_LABEL, () => startSimulatorKms(['--fault-layer', 'off']));
   // The scale rows fill a cluster to its quota: a simulator of their own.
   const scaleKms = new KmsFixture(SIMULATOR_LABEL, startSimulatorKms);
   const kmsRows = kmsBenchmarks(simulatorKms, motoKms);
-  const selection = select([...cryptoBenchmarks(softHsm), ...kmsRows], options.filter);
+  const selection = select([...cryptoBenchmarks(softHsm), ...kmsRows, ...faultLayerBenchmarks(simulatorKms, noFaultLayerKms)], options.filter);
   const date = new Date().toISOString();
   const loadAtStart = loadavg();
   const results: BenchmarkResult[] = [];
@@ -58,10 +59,10 @@ async function main(): Promise<void> {
       process.stderr.write(` ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     }
     memory = memoryWatch?.finish();
-    await Promise.all([simulatorKms.close(), motoKms.close()]);
+    await Promise.all([simulatorKms.close(), motoKms.close(), noFaultLayerKms.close()]);
     if (selection.scale) scale = await measureScale(scaleKms, options.settings);
   } finally {
-    await Promise.all([softHsm.close(), simulatorKms.close(), motoKms.close(), scaleKms.close()]);
+    await Promise.all([softHsm.close(), simulatorKms.close(), motoKms.close(), noFaultLayerKms.close(), scaleKms.close()]);
   }
   const report: BenchReport = {
     date,

@@ -11,10 +11,12 @@ import type { RunningKms } from './kms-fixture';
 
 /** The engine column of its rows. */
 export const SIMULATOR_LABEL = 'cloudhsm-sim';
+/** The same simulator with its HSM processes started without the fault seams (`--fault-layer off`). */
+export const NO_FAULT_LAYER_LABEL = 'cloudhsm-sim, no fault layer';
 const CONNECT_TIMEOUT_MS = 60_000;
 
-export async function startSimulatorKms(): Promise<RunningKms> {
-  const simulator = await SimulatorProcess.start(undefined, ['--key-store-request-rate', '0']);
+export async function startSimulatorKms(extraFlags: readonly string[] = []): Promise<RunningKms> {
+  const simulator = await SimulatorProcess.start(undefined, ['--key-store-request-rate', '0', ...extraFlags]);
   try {
     const customKeyStoreId = await connectedKeyStore(simulator);
     return {

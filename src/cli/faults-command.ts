@@ -67,7 +67,7 @@ export async function faultsCommand(args: readonly string[], print: (line: strin
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      printError(`cloudhsm-sim faults: ${error.message}\n${FAULTS_USAGE}`);
+      printError(`cloudhsm-sim faults: ${error.message}\n(cloudhsm-sim faults --help lists the subcommands, the kinds and their params)`);
       return 2;
     }
     if (error instanceof SimAdminError) {
