@@ -24,6 +24,8 @@ export interface SimulatorConfig {
   readonly accountId: string;
   /** Cryptographic requests per second each custom key store takes; AWS's 1,800 unless set, 0: no limit. */
   readonly keyStoreRequestRate: number;
+  /** A shipped preset's name (`seed`) or a preset file to apply at start; none: start empty. */
+  readonly preset?: string;
 }
 
 /** SIM: the account id AWS uses in its documentation examples. */
@@ -40,6 +42,7 @@ export function loadSimulatorConfig(flags: Readonly<Record<string, string | unde
     throw new Error(`--engine must be ${EngineKind.SOFTHSM} or ${EngineKind.IN_MEMORY}, not "${engine}"`);
   }
   const softHsmLibrary = pick('softhsm-library', 'SOFTHSM2_LIB');
+  const preset = pick('preset', 'CLOUDHSM_SIM_PRESET');
   return {
     dataDir: resolve(pick('data-dir', 'CLOUDHSM_SIM_DATA_DIR') ?? join(homedir(), '.cloudhsm-sim')),
     host: pick('host', 'CLOUDHSM_SIM_HOST') ?? '127.0.0.1',
@@ -58,6 +61,7 @@ export function loadSimulatorConfig(flags: Readonly<Record<string, string | unde
       1_000_000,
       true,
     ),
+    ...(preset ? { preset } : {}),
   };
 }
 
