@@ -6,6 +6,7 @@
 import { buildContainer } from '../main/container';
 import { ControlPlane } from '../main/control-plane';
 import { EngineSelfCheck } from '../main/engine-self-check';
+import { warmUpForPreset } from '../main/preset-warm-up';
 import { loadSimulatorConfig } from '../main/simulator-config';
 import { softHsmSetupAdvice } from '../main/softhsm-setup-advice';
 import { loadPresetFile } from '../presets/preset-file.loader';
@@ -20,7 +21,7 @@ export async function startCommand(flags: Record<string, string>, print: (line: 
   }
   // A bad preset file stops here, before anything starts.
   const preset = config.preset ? await loadPresetFile(config.preset) : undefined;
-  const check = await buildContainer(config).resolve(EngineSelfCheck).run();
+  const [check] = await Promise.all([buildContainer(config).resolve(EngineSelfCheck).run(), warmUpForPreset(preset, config.dataDir)]);
   const plane = await ControlPlane.start(config);
   print(`cloudhsm-sim: endpoint ${plane.url} (region ${config.region}, account ${config.accountId})`);
   print(`cloudhsm-sim: data directory ${config.dataDir}, time scale ${config.timeScale}, HSM engine ${check.engine}`);

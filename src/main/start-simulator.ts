@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { loadPresetFile } from '../presets/preset-file.loader';
 import type { PresetResult } from '../presets/preset-result';
 import { ControlPlane } from './control-plane';
+import { warmUpForPreset } from './preset-warm-up';
 import type { HealthView } from './simulator-readiness';
 import { DEFAULT_ACCOUNT_ID, type EngineKind, type SimulatorConfig } from './simulator-config';
 import { softHsmSetupAdvice } from './softhsm-setup-advice';
@@ -94,6 +95,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     const advice = softHsmSetupAdvice(config);
     if (advice) throw new Error(advice.map((line) => line.replace(/^cloudhsm-sim: /, '')).join('\n'));
     const loaded = config.preset ? await loadPresetFile(config.preset) : undefined;
+    await warmUpForPreset(loaded, dataDir);
     plane = await ControlPlane.start(config);
     const result = loaded ? await plane.applyPreset(loaded) : undefined;
     const running = plane;
