@@ -1,13 +1,16 @@
 // Starts, stops, kills (SIGKILL), hangs (SIGSTOP), resumes and restarts HSM node processes, notices a
 // node that died, and starts nodes again from their folders after a simulator restart. Each node is a
-// child process with an IPC channel; its output goes to node.log in its folder.
+// child process with an IPC channel; its output goes to node.log in its folder. The fleet also carries
+// fault injection to its nodes: the set of faults active on each (sent again whenever the node starts),
+// and password changes behind the users' backs.
 
 import { fork, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { openSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ActiveNodeFault } from '../faults/node-fault.types';
 import { readLaunchFile, writeLaunchFile } from './launch-file';
-import type { FleetToNodeMessage, NodeEndpoint, NodeLaunch, NodePorts, NodeToFleetMessage } from './node-launch.types';
+import type { FleetToNodeMessage, NodeEndpoint, NodeLaunch, NodePorts, NodeToFleetMessage, PasswordChangeOutcome } from './node-launch.types';
 import { canApply, nextNodeProcessState, NodeProcessState, type NodeProcessEvent } from './node-process.states';
 
 /**
@@ -26,6 +29,8 @@ export interface NodeFleetOptions {
   readonly entry: string;
   readonly startTimeoutMs?: number;
   readonly stopTimeoutMs?: number;
+  /** How long changeUserPassword waits for the node's answer; default 10,000 ms. */
+  readonly requestTimeoutMs?: number;
 }
 
 export interface NodeProcessInfo {
@@ -44,6 +49,8 @@ interface ManagedNode {
   child?: ChildProcess;
   ports?: NodePorts;
   host: string;
+  /** The faults active on this node, sent again on every start. */
+  faults: readonly ActiveNodeFault[];
 }
 
 export interface NodeFleetEvents {
@@ -54,6 +61,7 @@ export interface NodeFleetEvents {
 
 export class NodeFleet extends EventEmitter<NodeFleetEvents> {
   private readonly nodes = new Map<string, ManagedNode>();
+  private nextRequestId = 1;
 
   constructor(private readonly options: NodeFleetOptions) {
     super();
@@ -68,7 +76,7 @@ export class NodeFleet extends EventEmitter<NodeFleetEvents> {
   /** Starts (or starts again) the node whose folder holds a launch file. */
   async start(directory: string): Promise<NodeProcessInfo> {
     const launch = readLaunchFile(directory);
-    const node = this.nodes.get(launch.hsmId) ?? { hsmId: launch.hsmId, directory, state: NodeProcessState.STOPPED, host: launch.host };
+    const node = this.nodes.get(launch.hsmId) ?? { hsmId: launch.hsmId, directory, state: NodeProcessState.STOPPED, host: launch.host, faults: [] };
     this.nodes.set(launch.hsmId, node);
     if (node.state === NodeProcessState.RUNNING || node.state === NodeProcessState.STARTING) return this.info(launch.hsmId);
     this.apply(node, 'spawn');
@@ -83,6 +91,8 @@ export class NodeFleet extends EventEmitter<NodeFleetEvents> {
     });
     node.ports = await this.waitForReady(node, child);
     this.apply(node, 'ready');
+    // A restarted node keeps its faults until the control plane clears them.
+    if (node.faults.length > 0) this.send(child, { type: 'faults', faults: node.faults });
     return this.info(node.hsmId);
   }
 
@@ -148,6 +158,48 @@ export class NodeFleet extends EventEmitter<NodeFleetEvents> {
     if (node.child && node.state === NodeProcessState.RUNNING) {
       this.send(node.child, { type: 'identity', keyPem: tls.keyPem, certChainPem: tls.certChainPem, trustedCaPems });
     }
+  }
+
+  /** The whole set of faults active on this node (empty heals); sent now if it runs, and on every later start. */
+  setFaults(hsmId: string, faults: readonly ActiveNodeFault[]): void {
+    const node = this.require(hsmId);
+    node.faults = [...faults];
+    if (node.child && node.state === NodeProcessState.RUNNING) this.send(node.child, { type: 'faults', faults: node.faults });
+  }
+
+  faultsOf(hsmId: string): readonly ActiveNodeFault[] {
+    return this.require(hsmId).faults;
+  }
+
+  /**
+   * Fault injection: the node changes this user's password as a CO would. Refused (changed: false) when
+   * the user does not exist there, is logged in there, or the node is not running or does not answer.
+   */
+  changeUserPassword(hsmId: string, username: string, password: string): Promise<PasswordChangeOutcome> {
+    const node = this.require(hsmId);
+    const child = node.child;
+    if (!child || node.state !== NodeProcessState.RUNNING || !child.connected) {
+      return Promise.resolve({ changed: false, reason: `HSM ${hsmId} is ${node.state}` });
+    }
+    const requestId = this.nextRequestId++;
+    const timeoutMs = this.options.requestTimeoutMs ?? 10_000;
+    return new Promise((resolve) => {
+      const finish = (outcome: PasswordChangeOutcome): void => {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(outcome);
+      };
+      const onMessage = (message: NodeToFleetMessage): void => {
+        if (message.type !== 'userPasswordChanged' || message.requestId !== requestId) return;
+        finish(message.changed ? { changed: true } : { changed: false, reason: message.reason });
+      };
+      const onExit = (): void => finish({ changed: false, reason: `HSM ${hsmId} exited before answering` });
+      const timer = setTimeout(() => finish({ changed: false, reason: `HSM ${hsmId} did not answer within ${timeoutMs} ms` }), timeoutMs);
+      child.on('message', onMessage);
+      child.on('exit', onExit);
+      this.send(child, { type: 'changeUserPassword', requestId, username, password });
+    });
   }
 
   info(hsmId: string): NodeProcessInfo {

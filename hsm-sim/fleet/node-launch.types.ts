@@ -1,6 +1,8 @@
 // What the fleet hands a node process, and what the process tells the fleet back (over the IPC channel).
 // The launch file lives in the node's folder (mode 0600), so a restarted process finds everything again.
 
+import type { ActiveNodeFault } from '../faults/node-fault.types';
+
 export interface NodeEndpoint {
   readonly hsmId: string;
   readonly host: string;
@@ -40,14 +42,24 @@ export interface NodeLaunch {
   readonly peers: readonly NodeEndpoint[];
   readonly softHsmLibrary?: string;
   readonly engine: 'softhsm' | 'in-memory';
+  /** false: no fault seams at all (no network gate, no engine decorator, no busy limiter); default true. */
+  readonly faultLayer?: boolean;
 }
+
+/** The answer to a 'changeUserPassword' request. */
+export type PasswordChangeOutcome = { readonly changed: true } | { readonly changed: false; readonly reason: string };
 
 export type FleetToNodeMessage =
   | { readonly type: 'peers'; readonly peers: readonly NodeEndpoint[] }
   | { readonly type: 'identity'; readonly keyPem: string; readonly certChainPem: string; readonly trustedCaPems: readonly string[] }
-  | { readonly type: 'shutdown' };
+  | { readonly type: 'shutdown' }
+  /** The whole set of faults active on this node from now on; empty heals them all. */
+  | { readonly type: 'faults'; readonly faults: readonly ActiveNodeFault[] }
+  /** Fault injection: change a user's password as a CO would; answered by 'userPasswordChanged'. */
+  | { readonly type: 'changeUserPassword'; readonly requestId: number; readonly username: string; readonly password: string };
 
 export type NodeToFleetMessage =
   | { readonly type: 'ready'; readonly ports: NodePorts }
   | { readonly type: 'activated' }
-  | { readonly type: 'failed'; readonly message: string };
+  | { readonly type: 'failed'; readonly message: string }
+  | ({ readonly type: 'userPasswordChanged'; readonly requestId: number } & PasswordChangeOutcome);

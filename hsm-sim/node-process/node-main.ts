@@ -34,6 +34,14 @@ async function main(): Promise<void> {
     if (message.type === 'peers') runtime.setPeers(message.peers);
     else if (message.type === 'identity') runtime.setIdentity(message, message.trustedCaPems);
     else if (message.type === 'shutdown') void shutdown('asked by the fleet');
+    else if (message.type === 'faults') runtime.setFaults(message.faults);
+    else if (message.type === 'changeUserPassword') {
+      const { requestId, username, password } = message;
+      runtime.changeUserPassword(username, password).then(
+        (outcome) => tell({ type: 'userPasswordChanged', requestId, ...outcome }),
+        (error: unknown) => tell({ type: 'userPasswordChanged', requestId, changed: false, reason: error instanceof Error ? error.message : String(error) }),
+      );
+    }
   });
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   // The simulator went away: an orphaned HSM would hold its ports and token forever.

@@ -147,6 +147,11 @@ export class HsmNode {
     return this.administration.changePassword(ctx, request);
   }
 
+  /** A password changed from outside any client connection (fault injection); see UserAdministration. */
+  changePasswordOutOfBand(actor: string, username: string, password: string): Promise<UserView> {
+    return this.administration.changePasswordOutOfBand(actor, username, password);
+  }
+
   changeTwoFactor(ctx: ConnectionContext, request: ChangeTwoFactorRequest): Promise<UserView> {
     return this.administration.changeTwoFactor(ctx, request);
   }

@@ -1,7 +1,8 @@
 // User management over a client connection (aws-behaviour 7.2-7.5, 7.7): createUser, deleteUser,
 // changePswd and the CLI's change-mfa, with activation when the PRECO changes its own password (6.6).
 
-import { AuditEvent, fromConnection, type AuditLog } from './audit-log';
+import { AuditEvent, AuditSource, fromConnection, type AuditLog } from './audit-log';
+import { checkPassword } from './credential.policy';
 import type { KeyStore } from './key-store';
 import { NodeError, NodeErrorCode, Role, type ConnectionContext, type Principal, type UserView } from './node.types';
 import { allows, NodeOperation, requireLogin, requirePermission } from './role-permissions.policy';
@@ -77,6 +78,33 @@ export class UserAdministration {
       this.sessions.logIn(ctx, { ...principal, role: changed.role });
       this.audit.record({ event: AuditEvent.CLUSTER_ACTIVATED, ...fromConnection(ctx), details: { username: user.username } });
     }
+    return userView(changed);
+  }
+
+  /**
+   * A password changed behind the users' backs (fault injection: kmsuser's password drifts), the way a
+   * CO's changePswd changes it: the user is unlocked, and the audit log names `actor`. Only CO and CU
+   * users; refused, as changePswd refuses, while the user is logged in on any connection.
+   */
+  async changePasswordOutOfBand(actor: string, username: string, password: string): Promise<UserView> {
+    checkPassword(password);
+    const user = this.users.find(username);
+    if (!user) throw new NodeError(NodeErrorCode.USER_NOT_FOUND, `there is no user '${username.toLowerCase()}' on HSM ${this.hsmId}`);
+    if (user.role !== Role.CO && user.role !== Role.CU) {
+      throw new NodeError(NodeErrorCode.ROLE_NOT_PERMITTED, `user '${user.username}' is a ${user.role}: only CO and CU passwords change this way`);
+    }
+    // 7.3: changePswd cannot target a user who is currently logged in
+    if (this.sessions.isLoggedIn(user.id)) {
+      throw new NodeError(NodeErrorCode.USER_LOGGED_IN, `user '${user.username}' is logged in on HSM ${this.hsmId}: it must log out first`);
+    }
+    // SIM: the user's 2FA key is kept (a CO's changePswd without -2fa would remove it); only the password drifts.
+    const changed = await this.users.changePassword(user, { password, twoFactorPublicKeyPem: user.twoFactorPublicKeyPem, unlock: true });
+    this.audit.record({
+      event: AuditEvent.PASSWORD_CHANGED,
+      source: AuditSource.NODE,
+      actor,
+      details: { username: user.username, role: user.role, twoFactor: changed.twoFactorPublicKeyPem !== undefined, unlocked: user.locked && !changed.locked },
+    });
     return userView(changed);
   }
 

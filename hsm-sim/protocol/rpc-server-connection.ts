@@ -1,11 +1,15 @@
 // One client connection on an RpcServer: decodes its requests and runs them strictly one at a time in
 // arrival order (a login finishes before the next request of that connection starts), then reports the
-// disconnect once the request that was running has settled.
+// disconnect once the request that was running has settled. With a ConnectionGate (network faults),
+// each frame received is passed, dropped, delayed or answered with a TCP reset as the gate says.
 
 import { randomUUID } from 'node:crypto';
+import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { SerialQueue } from '../engine/serial-queue';
 import type { ConnectionContext } from '../node/node.types';
+import type { ConnectionGate } from './connection-gate';
+import { DelayLine } from './delay-line';
 import { decodeFrameBody, encodeFrame, FrameDecoder } from './frame-codec';
 import { FrameWriter } from './frame-writer';
 import { isDomainError, toRpcErrorBody } from './rpc-error-body';
@@ -27,6 +31,8 @@ export interface RpcConnectionHooks {
    * CKR_GENERAL_ERROR and the message), an unencodable result, a failing onConnect or onDisconnect.
    */
   readonly onInternalError?: (error: unknown, context: ConnectionContext) => void;
+  /** Network faults: absent, nothing is ever asked. */
+  readonly gate?: ConnectionGate;
 }
 
 export class RpcServerConnection {
@@ -37,10 +43,16 @@ export class RpcServerConnection {
   private readonly decoder = new FrameDecoder();
   private readonly writer: FrameWriter;
   private closed = false;
+  /** Set by a blackhole: nothing more is written. */
+  private isStalled = false;
+  /** Frames a latency fault holds back; created on first use. */
+  private delayed: DelayLine<Buffer> | undefined;
 
+  /** `raw`: the TCP socket under the TLS one, for resets; the TLS socket itself when it has no other. */
   constructor(
     private readonly socket: TLSSocket,
     private readonly hooks: RpcConnectionHooks,
+    private readonly raw: Socket = socket,
   ) {
     this.context = { connectionId: randomUUID(), sourceAddress: socket.remoteAddress ?? 'unknown' };
     this.writer = new FrameWriter(socket);
@@ -51,12 +63,31 @@ export class RpcServerConnection {
     this.disconnected = new Promise((resolve) => {
       socket.once('close', () => {
         this.closed = true;
+        this.delayed?.clear();
         void this.queue.run(() => this.runHook(this.hooks.onDisconnect)).then(() => resolve());
       });
     });
     void this.queue.run(async () => {
       if (!(await this.runHook(this.hooks.onConnect))) socket.destroy();
     });
+  }
+
+  get stalled(): boolean {
+    return this.isStalled;
+  }
+
+  /** Blackhole: frames are dropped (the gate says so) and nothing more is written; nothing is closed. */
+  stall(): void {
+    this.isStalled = true;
+  }
+
+  /** A TCP reset, at once. */
+  reset(): void {
+    this.delayed?.clear();
+    this.raw.on('error', () => undefined);
+    if (this.raw.destroyed) return;
+    if (this.raw === this.socket) this.socket.destroy();
+    else this.raw.resetAndDestroy();
   }
 
   private receive(chunk: Buffer): void {
@@ -67,26 +98,49 @@ export class RpcServerConnection {
       this.socket.destroy();
       return;
     }
+    const gate = this.hooks.gate;
     for (const body of bodies) {
-      let message: unknown;
-      try {
-        message = decodeFrameBody(body);
-      } catch {
-        this.socket.destroy();
-        return;
-      }
-      const reading = readRequest(message);
-      if (reading.valid) {
-        const { request } = reading;
-        this.enqueue(() => this.dispatch(request));
-      } else if (reading.id !== undefined) {
-        const { id, reason } = reading;
-        this.enqueue(() => ({ id, error: { code: RpcErrorCode.MALFORMED_REQUEST, message: reason } }));
-      } else {
-        this.socket.destroy();
-        return;
-      }
+      if (gate !== undefined && gate.active ? !this.admit(gate, body) : !this.handle(body)) return;
     }
+  }
+
+  /** Returns false once the connection is gone. */
+  private admit(gate: ConnectionGate, body: Buffer): boolean {
+    const verdict = gate.onFrame();
+    if (verdict === 'pass') return this.handle(body);
+    if (verdict === 'drop') return true;
+    if (verdict === 'reset') {
+      this.reset();
+      return false;
+    }
+    this.delayed ??= new DelayLine((late) => {
+      if (!this.closed) this.handle(late);
+    });
+    this.delayed.push(verdict.delayMs, body);
+    return true;
+  }
+
+  /** Decodes one frame and queues its request; returns false if the frame broke the connection. */
+  private handle(body: Buffer): boolean {
+    let message: unknown;
+    try {
+      message = decodeFrameBody(body);
+    } catch {
+      this.socket.destroy();
+      return false;
+    }
+    const reading = readRequest(message);
+    if (reading.valid) {
+      const { request } = reading;
+      this.enqueue(() => this.dispatch(request));
+    } else if (reading.id !== undefined) {
+      const { id, reason } = reading;
+      this.enqueue(() => ({ id, error: { code: RpcErrorCode.MALFORMED_REQUEST, message: reason } }));
+    } else {
+      this.socket.destroy();
+      return false;
+    }
+    return true;
   }
 
   /** Requests still queued when the connection closes are dropped: nobody is left to read their responses. */
@@ -111,6 +165,7 @@ export class RpcServerConnection {
   }
 
   private send(response: RpcResponse): void {
+    if (this.isStalled) return;
     let frame: Buffer;
     try {
       frame = encodeFrame(response);

@@ -1,8 +1,12 @@
 // The TLS listener of one node port (2223 crypto, 2224 cluster sync, 2225 management). Connections run
-// concurrently; each runs its own requests in order (see rpc-server-connection.ts).
+// concurrently; each runs its own requests in order (see rpc-server-connection.ts). An optional
+// ConnectionGate (network faults) is asked before a TCP connection gets its TLS handshake.
+// A net.Server wrapping each socket in a server TLSSocket is what tls.Server does inside; doing it here
+// lets a gate hold a connection without a handshake or reset the raw TCP socket.
 
-import type { Socket } from 'node:net';
-import { createServer, type Server, type TLSSocket } from 'node:tls';
+import { createServer, type Server, type Socket } from 'node:net';
+import { createSecureContext, TLSSocket, type SecureContext } from 'node:tls';
+import type { ConnectionGate, OpenConnectionsVerdict } from './connection-gate';
 import { RpcServerConnection, type RpcConnectionHooks } from './rpc-server-connection';
 
 /** A private key and the certificate chain presented with it, leaf first. */
@@ -18,6 +22,9 @@ export interface RpcServerOptions extends RpcConnectionHooks {
   readonly tls: TlsIdentity;
 }
 
+/** tls.Server's default handshakeTimeout. */
+const HANDSHAKE_TIMEOUT_MS = 120_000;
+
 export interface ListeningAddress {
   readonly host: string;
   readonly port: number;
@@ -25,16 +32,18 @@ export interface ListeningAddress {
 
 export class RpcServer {
   private readonly server: Server;
+  private secureContext: SecureContext;
   private readonly open = new Set<RpcServerConnection>();
   /** Every TCP connection, TLS handshake done or not, so close() can end them all. */
   private readonly sockets = new Set<Socket>();
+  /** TCP connections a gate holds without a handshake (blackhole). */
+  private readonly held = new Set<Socket>();
+  private readonly unsubscribe: (() => void) | undefined;
 
   constructor(private readonly options: RpcServerOptions) {
-    this.server = createServer(toSecureContextOptions(options.tls), (socket) => this.accept(socket));
-    this.server.on('connection', (socket: Socket) => {
-      this.sockets.add(socket);
-      socket.once('close', () => this.sockets.delete(socket));
-    });
+    this.secureContext = createSecureContext(toSecureContextOptions(options.tls));
+    this.server = createServer((socket) => this.connected(socket));
+    this.unsubscribe = options.gate?.subscribe(() => this.gateChanged(options.gate!));
   }
 
   /** Connections that completed the TLS handshake and are still open. */
@@ -59,7 +68,7 @@ export class RpcServer {
 
   /** Presents a new certificate to connections made from now on (InitializeCluster); open ones keep theirs. */
   setIdentity(identity: TlsIdentity): void {
-    this.server.setSecureContext(toSecureContextOptions(identity));
+    this.secureContext = createSecureContext(toSecureContextOptions(identity));
   }
 
   /**
@@ -68,6 +77,7 @@ export class RpcServer {
    * never settles therefore keeps close() waiting.
    */
   async close(): Promise<void> {
+    this.unsubscribe?.();
     const stopped = new Promise<void>((resolve) => this.server.close(() => resolve()));
     // Taken before destroying: a TLS socket may emit 'close', and leave `open`, during destroy().
     const disconnected = [...this.open].map((connection) => connection.disconnected);
@@ -75,11 +85,60 @@ export class RpcServer {
     await Promise.all([stopped, ...disconnected]);
   }
 
-  private accept(socket: TLSSocket): void {
-    const connection = new RpcServerConnection(socket, this.options);
+  private connected(raw: Socket): void {
+    this.sockets.add(raw);
+    raw.once('close', () => this.sockets.delete(raw));
+    const gate = this.options.gate;
+    if (gate !== undefined && gate.active) {
+      const verdict = gate.onConnection();
+      if (verdict === 'reset') return resetSocket(raw);
+      if (verdict === 'hold') return this.hold(raw);
+    }
+    const socket = new TLSSocket(raw, { isServer: true, secureContext: this.secureContext });
+    // A failed or stalled handshake (a client that does not trust us, garbage): tls.Server's 'tlsClientError'.
+    socket.on('error', () => socket.destroy());
+    socket.setTimeout(HANDSHAKE_TIMEOUT_MS, () => socket.destroy());
+    socket.once('secure', () => {
+      socket.setTimeout(0);
+      this.accept(socket, raw);
+    });
+  }
+
+  private accept(socket: TLSSocket, raw: Socket): void {
+    const connection = new RpcServerConnection(socket, this.options, raw);
     this.open.add(connection);
     socket.once('close', () => this.open.delete(connection));
+    // The gate may have changed during the handshake.
+    const gate = this.options.gate;
+    if (gate !== undefined && gate.active) this.applyToOpen(gate.openConnections(), [connection]);
   }
+
+  private hold(raw: Socket): void {
+    raw.on('error', () => undefined);
+    this.held.add(raw);
+    raw.once('close', () => this.held.delete(raw));
+  }
+
+  private gateChanged(gate: ConnectionGate): void {
+    const verdict = gate.openConnections();
+    this.applyToOpen(verdict, [...this.open]);
+    if (verdict === 'reset') for (const raw of this.held) resetSocket(raw);
+    // Heal: connections held in the blackhole are closed; clients connect again.
+    if (verdict === 'keep') for (const raw of this.held) raw.destroy();
+  }
+
+  private applyToOpen(verdict: OpenConnectionsVerdict, connections: readonly RpcServerConnection[]): void {
+    for (const connection of connections) {
+      if (verdict === 'reset') connection.reset();
+      else if (verdict === 'stall') connection.stall();
+      else if (connection.stalled) connection.reset();
+    }
+  }
+}
+
+function resetSocket(raw: Socket): void {
+  raw.on('error', () => undefined);
+  if (!raw.destroyed) raw.resetAndDestroy();
 }
 
 function toSecureContextOptions(identity: TlsIdentity): { key: string; cert: string } {

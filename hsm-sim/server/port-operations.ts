@@ -21,8 +21,8 @@ const SESSION_OPERATIONS = {
   listUsers: (node) => node.listUsers(),
 } satisfies Record<string, Operation>;
 
-export const CRYPTO_PORT_OPERATIONS = {
-  ...SESSION_OPERATIONS,
+/** The key operations of port 2223 (what an hsm-busy fault limits; logging in and out always pass). */
+export const CRYPTO_KEY_OPERATIONS = {
   generateKey: (node, context, args: Parameters<HsmNode['generateKey']>[1]) => node.generateKey(context, args),
   generateKeyPair: (node, context, args: Parameters<HsmNode['generateKeyPair']>[1]) => node.generateKeyPair(context, args),
   findKeys: (node, context, args: Parameters<HsmNode['findKeys']>[1]) => node.findKeys(context, args),
@@ -39,6 +39,8 @@ export const CRYPTO_PORT_OPERATIONS = {
   publicKey: (node, context, args: Parameters<HsmNode['publicKey']>[1]) => node.publicKey(context, args),
   random: (node, context, args: Parameters<HsmNode['random']>[1]) => node.random(context, args),
 } satisfies Record<string, Operation>;
+
+export const CRYPTO_PORT_OPERATIONS = { ...SESSION_OPERATIONS, ...CRYPTO_KEY_OPERATIONS } satisfies Record<string, Operation>;
 
 export const MANAGEMENT_PORT_OPERATIONS = {
   ...SESSION_OPERATIONS,

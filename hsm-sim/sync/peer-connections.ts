@@ -1,7 +1,7 @@
 // Authenticated sync-port connections from this node to its cluster peers, opened on first use and
 // opened again after a peer restarts.
 
-import { RpcClient } from '../protocol';
+import { RpcClient, RpcConnectionError, RpcConnectionErrorCode } from '../protocol';
 import type { NodeEndpoint } from '../fleet/node-launch.types';
 import { peerTlsOptions } from './peer-tls-options';
 import { createSyncProof } from './sync-proof';
@@ -19,6 +19,8 @@ export const PEER_CALL_TIMEOUT_MS = 5_000;
 export class PeerConnections {
   private peers: readonly NodeEndpoint[] = [];
   private readonly clients = new Map<string, Promise<RpcClient>>();
+  /** Set while this node is partitioned: its own calls to peers fail at once. */
+  private cutReason: string | undefined;
 
   constructor(private identity: SyncIdentity) {}
 
@@ -40,8 +42,17 @@ export class PeerConnections {
     return this.peers;
   }
 
+  /** A network partition cuts this node's outbound peer calls too: open ones are closed, new ones fail fast. */
+  cutOutbound(reason: string | undefined): void {
+    this.cutReason = reason;
+    if (reason !== undefined) void this.closeAll();
+  }
+
   /** Calls one peer; the connection is opened (and authenticated) when needed. */
   async call<T>(peer: NodeEndpoint, op: string, args?: unknown): Promise<T> {
+    if (this.cutReason !== undefined) {
+      throw new RpcConnectionError(RpcConnectionErrorCode.CLOSED, `${op}: cannot reach ${peer.hsmId}: ${this.cutReason}`);
+    }
     const client = await this.clientFor(peer);
     return client.call<T>(op, args);
   }

@@ -23,6 +23,7 @@ export const START_SPEC: CommandSpec = {
     'softhsm-library': 'PATH  libsofthsm2.so (SOFTHSM2_LIB)',
     'key-store-request-rate': 'N  crypto requests per second per custom key store, 0 no limit (CLOUDHSM_SIM_KEY_STORE_REQUEST_RATE; default 1800)',
     'log-level': 'debug|info|warn|error  (CLOUDHSM_SIM_LOG_LEVEL; default info)',
+    'fault-layer': 'on|off  the fault seams in the HSM processes; off only to measure their cost (CLOUDHSM_SIM_FAULT_LAYER; default on)',
     preset: 'NAME|FILE  build what a preset describes, e.g. seed: an ACTIVE 2-HSM cluster and a CONNECTED custom key store (CLOUDHSM_SIM_PRESET)',
   },
 };

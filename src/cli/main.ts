@@ -6,6 +6,7 @@ import { HSM_CLUSTER_SPEC, runWithFlags, START_SPEC, TOUR_SPEC, WAIT_READY_SPEC 
 import { cloudHsmCliCommand } from './cloudhsm-cli/cli-command';
 import { cmuCommand } from './cmu/cmu-command';
 import { faultsCommand } from './faults-command';
+import { experimentCommand } from './experiment-command';
 import { hsmClusterCommand } from './hsm-cluster-command';
 import { StreamShellIo } from './cmu/shell-io';
 import { parseFlags } from './parse-flags';
@@ -24,6 +25,7 @@ commands:
   faults   put faults on HSMs of a running simulator: add | list | heal | reset  (faults --help)
   wait-ready  wait until a simulator is ready: GET /_sim/health answers "ready"  [--endpoint URL] [--timeout SECONDS]
   clock    print the simulated time, or advance it: clock [now] | clock advance 90s|15m|2h|7d  [--endpoint URL]   (clock --help)
+  experiment  run <plan>: faults, load and checks against a running simulator; a report folder  (experiment --help)
   help     this text`;
 
 export async function main(args: readonly string[]): Promise<number> {
@@ -48,6 +50,8 @@ export async function main(args: readonly string[]): Promise<number> {
       return faultsCommand(args.slice(args.indexOf('faults') + 1), print, (line) => void process.stderr.write(`${line}\n`));
     case 'clock':
       return clockCommand(positional.slice(1), flags, print, (line) => void process.stderr.write(`${line}\n`));
+    case 'experiment':
+      return experimentCommand(args.slice(args.indexOf('experiment') + 1), print);
     case undefined:
     case 'help':
       print(USAGE);

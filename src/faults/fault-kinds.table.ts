@@ -1,6 +1,7 @@
 // Every fault kind as data (DESIGN decision 8): the seam that produces it, the parameters it takes, and
 // what healing it does. The symptoms each one produces, and where AWS documents them, are in the README.
 
+import { ENGINE_OPERATIONS } from '../../hsm-sim/engine/engine-operations';
 import type { ParamSpecs } from './fault-params';
 
 export const FaultKind = {
@@ -74,7 +75,7 @@ export const FAULT_KINDS: Readonly<Record<FaultKind, FaultKindSpec>> = {
     params: {
       ckr: { type: 'enum', values: INJECTABLE_CKRS, default: 'CKR_DEVICE_ERROR', describe: 'the PKCS#11 error returned' },
       probability: { ...probability, required: false, default: 1 },
-      operations: { type: 'strings', describe: 'engine operations to fail (default: all)' },
+      operations: { type: 'strings', values: ENGINE_OPERATIONS, describe: 'engine operations to fail (default: all)' },
     },
     summary: "the HSM's PKCS#11 engine returns an error",
     heal: 'the engine works again',
@@ -83,7 +84,7 @@ export const FAULT_KINDS: Readonly<Record<FaultKind, FaultKindSpec>> = {
     seam: 'node',
     params: {
       ms: { type: 'number', min: 0, max: 600_000, required: true, describe: 'delay added to each engine operation' },
-      operations: { type: 'strings', describe: 'engine operations to slow (default: all)' },
+      operations: { type: 'strings', values: ENGINE_OPERATIONS, describe: 'engine operations to slow (default: all)' },
     },
     summary: "slow the HSM's PKCS#11 engine",
     heal: 'no more delay',

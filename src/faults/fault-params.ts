@@ -7,7 +7,7 @@ export type ParamSpec =
   | { readonly type: 'number'; readonly min: number; readonly max: number; readonly required?: boolean; readonly default?: number; readonly describe: string }
   | { readonly type: 'enum'; readonly values: readonly string[]; readonly default?: string; readonly describe: string }
   | { readonly type: 'string'; readonly minLength: number; readonly maxLength: number; readonly secret?: boolean; readonly describe: string }
-  | { readonly type: 'strings'; readonly describe: string };
+  | { readonly type: 'strings'; readonly values: readonly string[]; readonly describe: string };
 
 export type ParamSpecs = Readonly<Record<string, ParamSpec>>;
 export type FaultParams = Readonly<Record<string, number | string | readonly string[]>>;
@@ -27,7 +27,7 @@ function shapeOf(spec: ParamSpec): string {
     case 'string':
       return `string of ${spec.minLength}-${spec.maxLength} characters`;
     case 'strings':
-      return 'list of strings';
+      return `list of ${spec.values.join(' | ')}`;
   }
 }
 
@@ -67,7 +67,9 @@ function checkValue(name: string, spec: ParamSpec, value: unknown, invalid: (pro
       }
       return value;
     case 'strings':
-      if (!Array.isArray(value) || value.length === 0 || !value.every((item) => typeof item === 'string')) throw invalid(`param "${name}" must be a non-empty list of strings, not ${shown}`);
+      if (!Array.isArray(value) || value.length === 0 || !value.every((item) => typeof item === 'string' && spec.values.includes(item))) {
+        throw invalid(`param "${name}" must be a non-empty list of ${spec.values.join(', ')}; not ${shown}`);
+      }
       return value as string[];
   }
 }

@@ -8,7 +8,7 @@ import { FaultRequestError } from './fault-request.error';
 
 export type FaultTarget = { readonly hsmId: string } | { readonly clusterId: string } | { readonly availabilityZone: string };
 
-const TARGET_FIELDS = ['hsmId', 'clusterId', 'availabilityZone'] as const;
+export const FAULT_TARGET_FIELDS = ['hsmId', 'clusterId', 'availabilityZone'] as const;
 const TARGET_SHAPES = '{"hsmId": "hsm-..."}, {"clusterId": "cluster-..."} or {"availabilityZone": "us-east-1a"}';
 
 /** HSMs that have, or are about to have, a process: the ones a fault can reach. */
@@ -21,10 +21,10 @@ export function parseTarget(given: unknown): FaultTarget {
   const fields = Object.keys(given);
   const [field] = fields;
   const value = field === undefined ? undefined : (given as Record<string, unknown>)[field];
-  if (fields.length !== 1 || !TARGET_FIELDS.includes(field as (typeof TARGET_FIELDS)[number]) || typeof value !== 'string' || value === '') {
+  if (fields.length !== 1 || !FAULT_TARGET_FIELDS.includes(field as (typeof FAULT_TARGET_FIELDS)[number]) || typeof value !== 'string' || value === '') {
     throw new FaultRequestError(400, `target must be exactly one of ${TARGET_SHAPES}, not ${JSON.stringify(given)}`);
   }
-  return { [field as (typeof TARGET_FIELDS)[number]]: value } as FaultTarget;
+  return { [field as (typeof FAULT_TARGET_FIELDS)[number]]: value } as FaultTarget;
 }
 
 /** The HSMs of every cluster, placed; for messages that list the valid targets. */

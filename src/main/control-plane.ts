@@ -41,6 +41,9 @@ import { KmsKeyTokens } from '../kms/keys/kms-key.tokens';
 import { loadOrCreateMasterKey } from '../kms/keys/master-key.file';
 import { SqliteKmsKeyRepository } from '../kms/keys/sqlite-kms-key.repository';
 import { AwsEndpoint, cloudHsmV2Model, ec2Model, kmsModel, type AdminResponse } from '../wire';
+import { FaultInjector } from '../faults/fault-injector.service';
+import { registerFaultRoutes } from '../faults/fault.routes';
+import { FaultTokens } from '../faults/faults.tokens';
 import { PresetApplier } from '../presets/preset-applier.service';
 import type { PresetResult } from '../presets/preset-result';
 import type { LoadedPreset } from '../presets/preset.types';
@@ -124,6 +127,7 @@ export class ControlPlane {
       nodeEntry: NODE_ENTRY,
       engine: config.engine,
       ports: config.hsmPorts,
+      faultLayer: config.faultLayer,
       ...(config.softHsmLibrary ? { softHsmLibrary: config.softHsmLibrary } : {}),
     });
     const ids = new IdGenerator();
@@ -135,6 +139,7 @@ export class ControlPlane {
     container.register(CloudHsmTokens.IdGenerator, { useValue: ids });
     container.register(CloudHsmTokens.BackupVault, { useValue: new FileBackupVault(config.dataDir) });
     container.register(CloudHsmTokens.CloudHsmNetwork, { useClass: Ec2CloudHsmNetwork });
+    container.register(FaultTokens.Seams, { useValue: appliance });
 
     registerKms(container, config, database, scheduler, ids);
     container.register(PresetTokens.AppliedPresets, { useValue: new SqliteAppliedPresetRepository(database) });
@@ -161,6 +166,7 @@ export class ControlPlane {
     endpoint.route('GET', CLUSTER_HSMS_ROUTE, (request) => clusterHsmsRoute(hsms, request.path));
     endpoint.route('GET', CLOCK_ROUTE, (request) => clockRoute(clock, request));
     endpoint.route('POST', CLOCK_ADVANCE_ROUTE, (request) => clockAdvanceRoute(clock, request));
+    registerFaultRoutes(endpoint, container.resolve(FaultInjector));
     const readiness = new SimulatorReadiness(() => appliance.processStates());
     endpoint.route('GET', HEALTH_ROUTE, (request) => healthRoute(readiness, request));
     const port = await endpoint.listen();

@@ -24,6 +24,8 @@ export interface SimulatorConfig {
   readonly accountId: string;
   /** Cryptographic requests per second each custom key store takes; AWS's 1,800 unless set, 0: no limit. */
   readonly keyStoreRequestRate: number;
+  /** Whether HSM processes carry the fault seams (network gate, engine decorator, busy check); off only to measure what they cost. */
+  readonly faultLayer: boolean;
   /** A shipped preset's name (`seed`) or a preset file to apply at start; none: start empty. */
   readonly preset?: string;
 }
@@ -61,8 +63,14 @@ export function loadSimulatorConfig(flags: Readonly<Record<string, string | unde
       1_000_000,
       true,
     ),
+    faultLayer: parseOnOff('fault-layer', pick('fault-layer', 'CLOUDHSM_SIM_FAULT_LAYER') ?? 'on'),
     ...(preset ? { preset } : {}),
   };
+}
+
+function parseOnOff(name: string, text: string): boolean {
+  if (text === 'on' || text === 'off') return text === 'on';
+  throw new Error(`--${name} must be on or off, not "${text}"`);
 }
 
 function parseNumber(name: string, text: string, minimum: number, maximum: number, integer: boolean): number {

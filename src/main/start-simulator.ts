@@ -88,6 +88,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     hsmPorts: options.hsmPorts ?? 'ephemeral',
     accountId: options.accountId ?? DEFAULT_ACCOUNT_ID,
     keyStoreRequestRate: options.keyStoreRequestRate ?? 1800,
+    faultLayer: true,
     ...(options.preset ? { preset: options.preset } : {}),
   };
   let plane: ControlPlane | undefined;

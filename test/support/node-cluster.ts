@@ -48,10 +48,14 @@ export class NodeCluster {
   private readonly syncKeyHex = randomBytes(32).toString('hex');
   private readonly subnet = 16 + Math.floor(Math.random() * 200);
 
-  private constructor(readonly directory: string) {}
+  private constructor(
+    readonly directory: string,
+    private readonly launchOptions: Pick<NodeLaunch, 'faultLayer'> = {},
+  ) {}
 
-  static async start(size: number): Promise<NodeCluster> {
-    const cluster = new NodeCluster(createTempDir('cluster'));
+  /** `options.faultLayer: false` starts the HSMs without fault seams. */
+  static async start(size: number, options: Pick<NodeLaunch, 'faultLayer'> = {}): Promise<NodeCluster> {
+    const cluster = new NodeCluster(createTempDir('cluster'), options);
     for (let index = 0; index < size; index += 1) await cluster.addHsm();
     return cluster;
   }
@@ -79,6 +83,7 @@ export class NodeCluster {
       ...(first ? { cloneFrom: endpoint(first) } : {}),
       peers: this.members.map(endpoint),
       engine: 'softhsm',
+      ...this.launchOptions,
     };
     const info = await this.fleet.launch(launch);
     const member: ClusterMember = { hsmId, host, directory, ...info.ports! };

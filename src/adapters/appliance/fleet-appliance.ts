@@ -1,12 +1,16 @@
 // The HSM appliance as node processes: one per HSM, each with a SoftHSM2 token, listening on the
 // loopback address derived from its ENI IP. Certificates come from a simulated hardware CA that is
-// created once per data directory.
+// created once per data directory. Fault injection reaches the HSMs through here: faults each node applies
+// to itself, passwords changed behind KMS's back, and process signals (kill, hang).
 
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ActiveNodeFault } from '../../../hsm-sim/faults/node-fault.types';
+import { readLaunchFile } from '../../../hsm-sim/fleet/launch-file';
 import { loopbackAddressFor } from '../../../hsm-sim/fleet/loopback-address';
 import { NodeFleet } from '../../../hsm-sim/fleet/node-fleet';
-import type { NodeEndpoint, NodeLaunch, NodePorts } from '../../../hsm-sim/fleet/node-launch.types';
+import type { NodeEndpoint, NodeLaunch, NodePorts, PasswordChangeOutcome } from '../../../hsm-sim/fleet/node-launch.types';
+import { NodeProcessState } from '../../../hsm-sim/fleet/node-process.states';
 import { stringifyWithBuffers } from '../../../hsm-sim/protocol';
 import { PeerConnections } from '../../../hsm-sim/sync/peer-connections';
 import { createHardwareCa, createHsmIdentity, issueInitializedHsmIdentity, type CertificateAuthority } from '../../../hsm-sim/node/certificates';
@@ -25,6 +29,8 @@ export interface FleetApplianceOptions {
   readonly softHsmLibrary?: string;
   /** 'standard': 2223-2225 on each HSM's own address; 'ephemeral': ports the system picks (tests). */
   readonly ports: 'standard' | 'ephemeral';
+  /** false: HSMs run without any fault seam (benchmarks of the bare path); default true. */
+  readonly faultLayer?: boolean;
 }
 
 export class FleetAppliance implements HsmAppliance {
@@ -57,6 +63,7 @@ export class FleetAppliance implements HsmAppliance {
       peers: peers.flatMap((peer) => (this.addresses.has(peer.hsmId) ? [this.endpoint(peer)] : [])),
       engine: this.options.engine,
       ...(this.options.softHsmLibrary ? { softHsmLibrary: this.options.softHsmLibrary } : {}),
+      ...(this.options.faultLayer === false ? { faultLayer: false } : {}),
     };
     const info = await this.fleet.launch(launch);
     this.addresses.set(hsm.hsmId, { host, ...info.ports! });
@@ -132,6 +139,55 @@ export class FleetAppliance implements HsmAppliance {
     });
   }
 
+  // --- fault injection (DESIGN decision 8) -------------------------------------------------------
+
+  /** The whole set of faults active on this HSM (empty heals); it keeps them across restarts. */
+  setNodeFaults(hsmId: string, faults: readonly ActiveNodeFault[]): void {
+    this.fleet.setFaults(hsmId, faults);
+  }
+
+  /** The HSM changes this user's password as a CO would; refused while the user is logged in there (7.3). */
+  changeUserPassword(hsmId: string, username: string, password: string): Promise<PasswordChangeOutcome> {
+    return this.fleet.changeUserPassword(hsmId, username, password);
+  }
+
+  /** SIGKILL: the HSM dies at once; onDied listeners hear of it. */
+  async killHsm(hsmId: string): Promise<void> {
+    await this.fleet.kill(hsmId);
+  }
+
+  /** SIGSTOP: the process stays and its sockets stay open, but nothing answers. */
+  hangHsm(hsmId: string): void {
+    if (this.processState(hsmId) === NodeProcessState.RUNNING) this.fleet.hang(hsmId);
+  }
+
+  unhangHsm(hsmId: string): void {
+    if (this.processState(hsmId) === NodeProcessState.HUNG) this.fleet.resume(hsmId);
+  }
+
+  /**
+   * Starts a dead (or stopped) HSM again from its folder, with its users and keys, and tells every running
+   * HSM of its cluster the new peer list. Resolves true once it runs, false if it could not start.
+   */
+  async startHsmAgain(hsmId: string): Promise<boolean> {
+    const directory = this.directoryOf(hsmId);
+    let info;
+    try {
+      info = await this.fleet.start(directory);
+    } catch {
+      return false;
+    }
+    if (info.state !== NodeProcessState.RUNNING || !info.ports) return false;
+    this.addresses.set(hsmId, { host: info.host, ...info.ports });
+    this.announceClusterPeers(readLaunchFile(directory).clusterId);
+    return true;
+  }
+
+  /** The HSM's process as the fleet sees it: 'running', 'hung', 'dead', 'stopped' (or 'starting', 'stopping'); undefined if unknown. */
+  processState(hsmId: string): NodeProcessState | undefined {
+    return this.fleet.list().find((info) => info.hsmId === hsmId)?.state;
+  }
+
   /** HSM id -> the state of its process (starting, running, hung, stopped, dead): GET /_sim/health. */
   processStates(): Record<string, string> {
     return Object.fromEntries(this.fleet.list().map((info) => [info.hsmId, info.state]));
@@ -139,6 +195,15 @@ export class FleetAppliance implements HsmAppliance {
 
   async stopAll(): Promise<void> {
     await this.fleet.stopAll();
+  }
+
+  /** Every running HSM of this cluster learns the endpoints of the others (as peersChanged, from the launch files). */
+  private announceClusterPeers(clusterId: string): void {
+    const members = this.fleet
+      .list()
+      .filter((info) => this.addresses.has(info.hsmId) && readLaunchFile(info.directory).clusterId === clusterId);
+    const peers = members.map((info) => ({ hsmId: info.hsmId, host: this.addresses.get(info.hsmId)!.host, syncPort: this.addresses.get(info.hsmId)!.sync }));
+    for (const member of members) this.fleet.updatePeers(member.hsmId, peers);
   }
 
   private identityFor(cluster: ClusterRecord, hsmId: string, host: string): NodeLaunch['tls'] {
