@@ -29,6 +29,11 @@ const BASE_WAIT_MS = 60_000;
 const AWS_WAIT_MS = 2 * 60 * 60 * 1000;
 const ADMIN = 'admin';
 
+interface Placement {
+  readonly zones: readonly string[];
+  readonly subnetIds: readonly string[];
+}
+
 interface Ids {
   clusterIds: Record<string, string>;
   customKeyStoreIds: Record<string, string>;
@@ -63,6 +68,9 @@ export class PresetApplier {
     const started = Date.now();
     const { preset } = loaded;
     const existing = this.applied.find(preset.name);
+    if (existing && !existing.complete) {
+      throw new PresetFileError(loaded.source, '', `an earlier start began applying preset "${preset.name}" to this data directory (${existing.appliedAt}) and did not finish; start with an empty --data-dir`);
+    }
     if (existing) {
       if (existing.digest !== loaded.digest) {
         throw new PresetFileError(loaded.source, '', `this data directory already holds a different preset named "${preset.name}" (applied ${existing.appliedAt} from ${existing.source}); start with an empty --data-dir, or rename the preset`);
@@ -71,7 +79,22 @@ export class PresetApplier {
       return this.report(loaded, existing, true, Date.now() - started);
     }
     const ids: Ids = { clusterIds: {}, customKeyStoreIds: {}, keyIds: {} };
-    for (const cluster of preset.clusters) ids.clusterIds[cluster.ref] = await this.buildCluster(loaded, cluster);
+    const record = (complete: boolean): AppliedPreset => ({
+      name: preset.name,
+      digest: loaded.digest,
+      source: loaded.source,
+      appliedAt: new Date().toISOString(),
+      complete,
+      accountId: this.config.accountId,
+      region: this.config.region,
+      ...ids,
+      aliases: preset.aliases.map((alias) => alias.name),
+      caFiles: Object.fromEntries(Object.entries(loaded.trustAnchors).map(([ref, anchor]) => [ref, anchor.certificateFile])),
+    });
+    // Zones and subnets are checked before anything is created.
+    const placements = preset.clusters.map((cluster) => this.placementOf(loaded, cluster));
+    this.applied.save(record(false));
+    for (const [index, cluster] of preset.clusters.entries()) ids.clusterIds[cluster.ref] = await this.buildCluster(loaded, cluster, placements[index]!);
     for (const store of preset.customKeyStores) {
       const clusterId = ids.clusterIds[store.cluster]!;
       const anchor = loaded.trustAnchors[store.cluster]!;
@@ -89,30 +112,25 @@ export class PresetApplier {
       ids.keyIds[key.ref] = created.KeyMetadata.KeyId;
     }
     for (const alias of preset.aliases) this.aliases.createAlias(this.scope, { AliasName: alias.name, TargetKeyId: ids.keyIds[alias.key]! });
-    const record: AppliedPreset = {
-      name: preset.name,
-      digest: loaded.digest,
-      source: loaded.source,
-      appliedAt: new Date().toISOString(),
-      accountId: this.config.accountId,
-      region: this.config.region,
-      ...ids,
-      aliases: preset.aliases.map((alias) => alias.name),
-      caFiles: Object.fromEntries(Object.entries(loaded.trustAnchors).map(([ref, anchor]) => [ref, anchor.certificateFile])),
-    };
-    this.applied.save(record);
-    return this.report(loaded, record, false, Date.now() - started);
+    const applied = record(true);
+    this.applied.save(applied);
+    return this.report(loaded, applied, false, Date.now() - started);
   }
 
-  /** The seed procedure for one cluster: ACTIVE, every HSM ACTIVE, its users on all of them. */
-  private async buildCluster(loaded: LoadedPreset, cluster: PresetCluster): Promise<string> {
+  /** Each HSM's zone, and one default subnet per zone. */
+  private placementOf(loaded: LoadedPreset, cluster: PresetCluster): Placement {
     const zones = this.zonesOf(loaded, cluster);
     const subnetIds = [...new Set(zones)].map((zone) => {
       const subnet = this.subnets.listSubnets(this.config.accountId, this.config.region).find((candidate) => candidate.availabilityZone === zone);
       if (!subnet) throw new PresetFileError(loaded.source, `clusters.${cluster.ref}.hsmsPerZone`, `there is no subnet in ${zone}; the default subnets are in ${this.defaultZones().join(', ')}`);
       return subnet.id;
     });
-    const { Cluster } = this.clusters.createCluster(this.scope, { HsmType: cluster.hsmType, SubnetIds: subnetIds, TagList: [{ Key: 'cloudhsm-sim:preset', Value: loaded.preset.name }] });
+    return { zones, subnetIds };
+  }
+
+  /** The seed procedure for one cluster: ACTIVE, every HSM ACTIVE, its users on all of them. */
+  private async buildCluster(loaded: LoadedPreset, cluster: PresetCluster, { zones, subnetIds }: Placement): Promise<string> {
+    const { Cluster } = this.clusters.createCluster(this.scope, { HsmType: cluster.hsmType, SubnetIds: [...subnetIds], TagList: [{ Key: 'cloudhsm-sim:preset', Value: loaded.preset.name }] });
     const clusterId = Cluster.ClusterId!;
     await this.clusterIn(clusterId, 'UNINITIALIZED');
     const [firstZone, ...otherZones] = zones;

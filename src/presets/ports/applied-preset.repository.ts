@@ -7,6 +7,8 @@ export interface AppliedPreset {
   readonly digest: string;
   readonly source: string;
   readonly appliedAt: string;
+  /** False from the first CreateCluster until the last CreateAlias: a start that died half-way left it so. */
+  readonly complete: boolean;
   readonly accountId: string;
   readonly region: string;
   /** ref -> AWS id, for each kind. */

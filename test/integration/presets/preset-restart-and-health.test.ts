@@ -3,12 +3,15 @@
 // "starting", then "ready".
 
 import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DecryptCommand, EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
 import { expect } from 'chai';
 import { startSimulator } from '../../../src/index';
 import { ControlPlane } from '../../../src/main/control-plane';
 import { loadSimulatorConfig } from '../../../src/main/simulator-config';
-import { loadPresetFile } from '../../../src/presets/preset-file.loader';
+import { loadPresetFile, SHIPPED_PRESETS_DIR } from '../../../src/presets/preset-file.loader';
+import { childProcessIds } from '../../support/child-processes';
 import { createTempDir, removeTempDir } from '../../support/temp-dir';
 
 interface Health {
@@ -54,6 +57,28 @@ describe('presets: restart and readiness', function () {
       expect(Buffer.from(decrypted.Plaintext!).equals(plaintext)).to.equal(true);
     } finally {
       await second.stop();
+    }
+  });
+
+  it('refuses a zone without a subnet before creating anything, and leaves the data directory usable', async () => {
+    const seed = JSON.parse(readFileSync(join(SHIPPED_PRESETS_DIR, 'seed.json'), 'utf8')) as { clusters: { hsmsPerZone: object; trustAnchor: object }[] };
+    seed.clusters[0]!.hsmsPerZone = { a: 1, d: 1 };
+    seed.clusters[0]!.trustAnchor = { certificate: join(SHIPPED_PRESETS_DIR, '..', 'pki', 'customerCA.crt'), privateKey: join(SHIPPED_PRESETS_DIR, '..', 'pki', 'customerCA.key') };
+    const file = join(dataDir, 'zone-d.json');
+    writeFileSync(file, JSON.stringify(seed));
+    const before = childProcessIds();
+    try {
+      await startSimulator({ preset: file, dataDir });
+      expect.fail('the preset was applied');
+    } catch (error) {
+      expect((error as Error).message).to.equal(`preset ${file}: clusters.cluster.hsmsPerZone: there is no subnet in us-east-1d; the default subnets are in us-east-1a, us-east-1b, us-east-1c`);
+    }
+    expect(childProcessIds()).to.deep.equal(before);
+    const sim = await startSimulator({ preset: 'seed', dataDir });
+    try {
+      expect(sim.preset?.alreadyApplied).to.equal(false);
+    } finally {
+      await sim.stop();
     }
   });
 
