@@ -45,6 +45,12 @@ ensure_node_modules() {
   if [ -f "$stamp" ] && [ ! package-lock.json -nt "$stamp" ] && [ ! package.json -nt "$stamp" ]; then
     return
   fi
+  # A linked node_modules (a git worktree sharing another checkout's) is not this checkout's to
+  # reinstall: npm ci would empty the folder it points to for everyone who shares it.
+  if [ -L node_modules ]; then
+    say "node_modules links to $(readlink node_modules) and looks older than package.json here; not running npm ci through the link"
+    return
+  fi
   say "installing npm dependencies (npm ci)"
   npm ci --no-audit --no-fund >&2
 }

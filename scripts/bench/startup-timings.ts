@@ -1,25 +1,30 @@
 // The startup rows of the benchmark report: how long a user waits, from starting the simulator on an
 // empty data folder, for its first answered AWS request (through `npm start` and through bin/ directly),
-// and for a CONNECTED custom key store seeded as fast as a client can (seed-over-sdk.ts). Every run is
-// on a new empty folder, one after another; the report keeps the medians and every run.
+// for a CONNECTED custom key store seeded as fast as a client can (seed-over-sdk.ts), and for the same
+// store built by `start --preset seed`. Every run is on a new empty folder, one after another; the
+// report keeps the medians and every run.
 //   npx tsc -b && node dist/scripts/bench/startup-timings.js
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { DescribeCustomKeyStoresCommand, KMSClient } from '@aws-sdk/client-kms';
 import { createTempDir, removeTempDir } from '../../test/support/temp-dir';
-import { KmsClient } from './kms-client';
+import { CREDENTIALS, KMS_REGION, KmsClient } from './kms-client';
 import { pollUntil, seedConnectedStoreOverSdk } from './seed-over-sdk';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..');
 const BIN = join(REPO_ROOT, 'bin', 'cloudhsm-sim.js');
 const ENDPOINT_LINE = /endpoint (http:\/\/127\.0\.0\.1:\d+)/;
+const READY_LINE = /^cloudhsm-sim: ready$/m;
+const STORE_LINE = /custom key store (cks-[0-9a-z]+)/;
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 15_000;
 const KEPT_OUTPUT_CHARS = 16_384;
 /** The issue's targets. */
 const FIRST_ANSWER_TARGET_MS = 2_000;
 const CONNECTED_STORE_TARGET_MS = 3_000;
+const PRESET_STORE_TARGET_MS = 2_000;
 
 export interface Milestone {
   readonly name: string;
@@ -45,6 +50,8 @@ export interface StartupTimings {
   readonly npmStartToFirstAnswer: StartupMeasurement;
   readonly nodeStartToFirstAnswer: StartupMeasurement;
   readonly emptyToConnectedStore: StartupMeasurement;
+  /** Absent in reports written before the row existed. */
+  readonly presetToConnectedStore?: StartupMeasurement;
 }
 
 type Launcher = 'npm' | 'node';
@@ -53,13 +60,21 @@ export async function measureStartup(repetitions: number): Promise<StartupTiming
   const npm: StartupRun[] = [];
   const node: StartupRun[] = [];
   const seeded: StartupRun[] = [];
+  const preset: StartupRun[] = [];
   // Interleaved, so a slow stretch of the machine does not land on one measurement only.
   for (let repetition = 1; repetition <= repetitions; repetition++) {
     npm.push(await reported(`npm start → first answer, run ${repetition}`, () => timeFirstAnswer('npm')));
     node.push(await reported(`node start → first answer, run ${repetition}`, () => timeFirstAnswer('node')));
     seeded.push(await reported(`empty → CONNECTED store, run ${repetition}`, timeConnectedStore));
+    preset.push(await reported(`--preset seed → CONNECTED store, run ${repetition}`, timePresetStore));
   }
-  return { repetitions, npmStartToFirstAnswer: summarise(npm), nodeStartToFirstAnswer: summarise(node), emptyToConnectedStore: summarise(seeded) };
+  return {
+    repetitions,
+    npmStartToFirstAnswer: summarise(npm),
+    nodeStartToFirstAnswer: summarise(node),
+    emptyToConnectedStore: summarise(seeded),
+    presetToConnectedStore: summarise(preset),
+  };
 }
 
 export function renderStartupMarkdown(timings: StartupTimings): string {
@@ -78,11 +93,52 @@ export function renderStartupMarkdown(timings: StartupTimings): string {
     row('`npm start` → first answered request (KMS ListKeys)', timings.npmStartToFirstAnswer, FIRST_ANSWER_TARGET_MS),
     row('`node bin/cloudhsm-sim.js start` → first answered request', timings.nodeStartToFirstAnswer, FIRST_ANSWER_TARGET_MS),
     row('empty → CONNECTED custom key store (2 ACTIVE HSMs; AWS SDK v3, cmu in-process)', timings.emptyToConnectedStore, CONNECTED_STORE_TARGET_MS),
+    ...(timings.presetToConnectedStore
+      ? [row('`node bin/cloudhsm-sim.js start --preset seed` → CONNECTED custom key store (seen by DescribeCustomKeyStores)', timings.presetToConnectedStore, PRESET_STORE_TARGET_MS)]
+      : []),
     '',
     '| Phases of the median empty → CONNECTED run | since spawn | step |',
     '|---|---:|---:|',
     ...phases,
+    ...(timings.presetToConnectedStore ? ['', '| Phases of the median `--preset seed` run | since spawn | step |', '|---|---:|---:|', ...phaseRows(timings.presetToConnectedStore.medianRun)] : []),
   ].join('\n');
+}
+
+function phaseRows(run: StartupRun): string[] {
+  let previousMs = 0;
+  return run.milestones.map((milestone) => {
+    const line = `| ${milestone.name} | ${seconds(milestone.atMs)} | ${seconds(milestone.atMs - previousMs)} |`;
+    previousMs = milestone.atMs;
+    return line;
+  });
+}
+
+/** `start --preset seed` on an empty folder until a client sees the store CONNECTED. */
+async function timePresetStore(): Promise<StartupRun> {
+  const dataDir = createTempDir('startup-preset');
+  const simulator = launch('node', dataDir, ['--preset', 'seed', '--region', KMS_REGION]);
+  const milestones: Milestone[] = [];
+  const mark = (name: string): void => void milestones.push({ name, atMs: performance.now() - simulator.startedAt });
+  try {
+    const endpoint = await simulator.endpoint;
+    mark('endpoint printed');
+    const output = await simulator.waitForOutput(READY_LINE);
+    mark('ready printed (preset applied)');
+    const customKeyStoreId = STORE_LINE.exec(output)?.[1];
+    if (!customKeyStoreId) throw new Error(`start --preset seed printed no custom key store:\n${output}`);
+    const kms = new KMSClient({ endpoint, region: KMS_REGION, credentials: CREDENTIALS, maxAttempts: 1 });
+    try {
+      const { CustomKeyStores } = await kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId: customKeyStoreId }));
+      if (CustomKeyStores?.[0]?.ConnectionState !== 'CONNECTED') throw new Error(`store ${customKeyStoreId} is ${CustomKeyStores?.[0]?.ConnectionState ?? 'missing'}`);
+    } finally {
+      kms.destroy();
+    }
+    mark('store CONNECTED (DescribeCustomKeyStores)');
+    return { totalMs: milestones.at(-1)?.atMs ?? 0, milestones };
+  } finally {
+    await simulator.stop();
+    removeTempDir(dataDir);
+  }
 }
 
 async function timeFirstAnswer(launcher: Launcher): Promise<StartupRun> {
@@ -126,6 +182,8 @@ interface LaunchedSimulator {
   readonly startedAt: number;
   /** Resolves when the endpoint line is printed. */
   readonly endpoint: Promise<string>;
+  /** Resolves with everything printed so far once the output matches. */
+  waitForOutput(pattern: RegExp): Promise<string>;
   /** Ctrl-C, as a terminal sends it: SIGINT to the whole process group; resolves when all of it is gone. */
   stop(): Promise<void>;
 }
@@ -141,8 +199,8 @@ process.once('exit', () => {
  * or `node bin/cloudhsm-sim.js start <flags>`. Each in its own process group, so that npm's node child
  * and the simulator's HSM processes get the SIGINT too.
  */
-function launch(launcher: Launcher, dataDir: string): LaunchedSimulator {
-  const flags = ['--port', '0', '--data-dir', dataDir, '--time-scale', '0', '--hsm-ports', 'ephemeral'];
+function launch(launcher: Launcher, dataDir: string, extraFlags: readonly string[] = []): LaunchedSimulator {
+  const flags = ['--port', '0', '--data-dir', dataDir, '--time-scale', '0', '--hsm-ports', 'ephemeral', ...extraFlags];
   const [command, args] = launcher === 'npm' ? ['npm', ['start', '--', ...flags]] : [process.execPath, [BIN, 'start', ...flags]];
   const startedAt = performance.now();
   const child = spawn(command, args, { cwd: REPO_ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -150,7 +208,22 @@ function launch(launcher: Launcher, dataDir: string): LaunchedSimulator {
   if (group === undefined) throw new Error(`could not spawn ${command}`);
   liveGroups.add(group);
   let output = '';
-  const keep = (chunk: Buffer): void => void (output = (output + chunk.toString()).slice(-KEPT_OUTPUT_CHARS));
+  const outputWaiters: (() => void)[] = [];
+  const keep = (chunk: Buffer): void => {
+    output = (output + chunk.toString()).slice(-KEPT_OUTPUT_CHARS);
+    for (const wake of outputWaiters.splice(0)) wake();
+  };
+  const waitForOutput = async (pattern: RegExp): Promise<string> => {
+    const deadline = performance.now() + START_TIMEOUT_MS;
+    while (!pattern.test(output)) {
+      if (performance.now() > deadline || child.exitCode !== null) throw new Error(`${launcher} start never printed ${pattern}:\n${output}`);
+      await new Promise<void>((resolve) => {
+        outputWaiters.push(resolve);
+        setTimeout(resolve, 50);
+      });
+    }
+    return output;
+  };
   const endpoint = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${launcher} start printed no endpoint in ${START_TIMEOUT_MS} ms:\n${output}`)), START_TIMEOUT_MS);
     child.stdout.on('data', (chunk: Buffer) => {
@@ -167,7 +240,7 @@ function launch(launcher: Launcher, dataDir: string): LaunchedSimulator {
       reject(new Error(`${launcher} start exited (${code ?? signal}) before printing its endpoint:\n${output}`));
     });
   });
-  return { startedAt, endpoint, stop: () => stopGroup(child, group) };
+  return { startedAt, endpoint, waitForOutput, stop: () => stopGroup(child, group) };
 }
 
 async function stopGroup(child: ChildProcess, group: number): Promise<void> {

@@ -6,6 +6,7 @@ import type { DependencyContainer } from 'tsyringe';
 import { FileBackupVault } from '../adapters/appliance/file-backup-vault';
 import { FleetAppliance } from '../adapters/appliance/fleet-appliance';
 import { Ec2CloudHsmNetwork } from '../adapters/network/ec2-cloudhsm-network';
+import { SqliteAppliedPresetRepository } from '../adapters/sqlite/sqlite-applied-preset.repository';
 import { SqliteClockOffsetRepository } from '../adapters/sqlite/sqlite-clock-offset.repository';
 import { SqliteClusterRepository } from '../adapters/sqlite/sqlite-cluster.repository';
 import { SqliteDatabase } from '../adapters/sqlite/sqlite-database';
@@ -43,8 +44,14 @@ import { AwsEndpoint, cloudHsmV2Model, ec2Model, kmsModel, type AdminResponse } 
 import { FaultInjector } from '../faults/fault-injector.service';
 import { registerFaultRoutes } from '../faults/fault.routes';
 import { FaultTokens } from '../faults/faults.tokens';
+import { PresetApplier } from '../presets/preset-applier.service';
+import type { PresetResult } from '../presets/preset-result';
+import type { LoadedPreset } from '../presets/preset.types';
+import { PresetTokens } from '../presets/presets.tokens';
 import { CLOCK_ADVANCE_ROUTE, CLOCK_ROUTE, clockAdvanceRoute, clockRoute } from './clock.routes';
 import { buildContainer } from './container';
+import { HEALTH_ROUTE, healthRoute } from './health.routes';
+import { SimulatorReadiness } from './simulator-readiness';
 import type { SimulatorConfig } from './simulator-config';
 
 const NODE_ENTRY = join(__dirname, '..', '..', 'hsm-sim', 'node-process', 'node-main.js');
@@ -103,6 +110,7 @@ export class ControlPlane {
     private readonly appliance: FleetAppliance,
     private readonly endpoint: AwsEndpoint,
     readonly port: number,
+    readonly readiness: SimulatorReadiness,
   ) {}
 
   static async start(config: SimulatorConfig): Promise<ControlPlane> {
@@ -134,6 +142,7 @@ export class ControlPlane {
     container.register(FaultTokens.Seams, { useValue: appliance });
 
     registerKms(container, config, database, scheduler, ids);
+    container.register(PresetTokens.AppliedPresets, { useValue: new SqliteAppliedPresetRepository(database) });
 
     const clusters = container.resolve(ClusterService);
     const hsms = container.resolve(HsmService);
@@ -158,8 +167,10 @@ export class ControlPlane {
     endpoint.route('GET', CLOCK_ROUTE, (request) => clockRoute(clock, request));
     endpoint.route('POST', CLOCK_ADVANCE_ROUTE, (request) => clockAdvanceRoute(clock, request));
     registerFaultRoutes(endpoint, container.resolve(FaultInjector));
+    const readiness = new SimulatorReadiness(() => appliance.processStates());
+    endpoint.route('GET', HEALTH_ROUTE, (request) => healthRoute(readiness, request));
     const port = await endpoint.listen();
-    return new ControlPlane(config, container, database, clock, appliance, endpoint, port);
+    return new ControlPlane(config, container, database, clock, appliance, endpoint, port, readiness);
   }
 
   get url(): string {
@@ -171,6 +182,19 @@ export class ControlPlane {
       .resolve(SubnetService)
       .listSubnets(this.config.accountId, this.config.region)
       .map((subnet) => ({ subnetId: subnet.id, availabilityZone: subnet.availabilityZone, cidrBlock: subnet.cidrBlock }));
+  }
+
+  /** Applies a preset through the services (the endpoint answers meanwhile; /_sim/health says "starting"). */
+  async applyPreset(loaded: LoadedPreset): Promise<PresetResult> {
+    this.readiness.presetApplying(loaded.preset.name);
+    try {
+      const result = await this.container.resolve(PresetApplier).apply(loaded);
+      this.readiness.presetApplied(loaded.preset.name);
+      return result;
+    } catch (error) {
+      this.readiness.presetFailed(loaded.preset.name, error);
+      throw error;
+    }
   }
 
   async stop(): Promise<void> {

@@ -26,6 +26,8 @@ export interface SimulatorConfig {
   readonly keyStoreRequestRate: number;
   /** Whether HSM processes carry the fault seams (network gate, engine decorator, busy check); off only to measure what they cost. */
   readonly faultLayer: boolean;
+  /** A shipped preset's name (`seed`) or a preset file to apply at start; none: start empty. */
+  readonly preset?: string;
 }
 
 /** SIM: the account id AWS uses in its documentation examples. */
@@ -42,6 +44,7 @@ export function loadSimulatorConfig(flags: Readonly<Record<string, string | unde
     throw new Error(`--engine must be ${EngineKind.SOFTHSM} or ${EngineKind.IN_MEMORY}, not "${engine}"`);
   }
   const softHsmLibrary = pick('softhsm-library', 'SOFTHSM2_LIB');
+  const preset = pick('preset', 'CLOUDHSM_SIM_PRESET');
   return {
     dataDir: resolve(pick('data-dir', 'CLOUDHSM_SIM_DATA_DIR') ?? join(homedir(), '.cloudhsm-sim')),
     host: pick('host', 'CLOUDHSM_SIM_HOST') ?? '127.0.0.1',
@@ -61,6 +64,7 @@ export function loadSimulatorConfig(flags: Readonly<Record<string, string | unde
       true,
     ),
     faultLayer: parseOnOff('fault-layer', pick('fault-layer', 'CLOUDHSM_SIM_FAULT_LAYER') ?? 'on'),
+    ...(preset ? { preset } : {}),
   };
 }
 

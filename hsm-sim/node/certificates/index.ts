@@ -1,6 +1,7 @@
 export { createClusterCsr } from './cluster-csr';
 export { createHardwareCa } from './hardware-ca';
 export { createHsmIdentity } from './hsm-identity';
+export { prepareRsaKeyPairs } from './rsa-key-pair';
 export { issueInitializedHsmIdentity } from './initialized-hsm-identity';
 export { verifySignedClusterCertificate, type SignedClusterCertificateInput } from './signed-cluster-certificate.verifier';
 export { tlsClientOptions } from './tls-client-options';

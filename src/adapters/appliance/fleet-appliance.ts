@@ -188,6 +188,11 @@ export class FleetAppliance implements HsmAppliance {
     return this.fleet.list().find((info) => info.hsmId === hsmId)?.state;
   }
 
+  /** HSM id -> the state of its process (starting, running, hung, stopped, dead): GET /_sim/health. */
+  processStates(): Record<string, string> {
+    return Object.fromEntries(this.fleet.list().map((info) => [info.hsmId, info.state]));
+  }
+
   async stopAll(): Promise<void> {
     await this.fleet.stopAll();
   }

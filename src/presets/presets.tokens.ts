@@ -1,0 +1,5 @@
+// Injection tokens of the presets.
+
+export const PresetTokens = {
+  AppliedPresets: Symbol('AppliedPresetRepository'),
+} as const;
