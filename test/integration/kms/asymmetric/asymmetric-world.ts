@@ -41,6 +41,11 @@ export class AsymmetricWorld {
     this.kms = AsymmetricWorld.client(this.plane);
   }
 
+  /** The port the endpoint listens on, for the aws CLI. */
+  get port(): number {
+    return Number(new URL(this.plane.url).port);
+  }
+
   async stop(): Promise<void> {
     this.kms.destroy();
     await this.plane.stop();
