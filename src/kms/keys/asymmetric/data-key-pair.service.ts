@@ -6,7 +6,7 @@ import { inject, injectable } from 'tsyringe';
 import { UnsupportedOperationException, ValidationException } from '../../kms.errors';
 import { dryRunSucceeded, refuseRecipient } from '../domain/crypto-request.rules';
 import { requireSymmetricEncryptionKey } from '../domain/key-kind.rules';
-import { DATA_KEY_PAIR_SPECS, keySpecRow } from '../domain/key-spec.table';
+import { CHINA_REGIONS, DATA_KEY_PAIR_SPECS, keySpecRow } from '../domain/key-spec.table';
 import { KeyOrigin, keyMaterialIdOf, type KmsScope } from '../domain/kms-key';
 import type { KeyOperation } from '../domain/kms-key.states';
 import { KeyCipher } from '../key-cipher';
@@ -18,8 +18,6 @@ import type {
   GenerateDataKeyPairWithoutPlaintextResponse,
 } from './asymmetric-key.shapes';
 import { generateMaterial } from './key-material.generator';
-
-const CHINA_REGIONS: ReadonlySet<string> = new Set(['cn-north-1', 'cn-northwest-1']);
 
 @injectable()
 export class DataKeyPairService {

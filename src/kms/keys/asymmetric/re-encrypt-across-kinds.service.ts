@@ -11,7 +11,7 @@ import { keyMaterialIdOf, type KmsScope, type LiveKeyRecord } from '../domain/km
 import { KeyCipher } from '../key-cipher';
 import { KeyResolver } from '../key-resolver';
 import type { EncryptionAlgorithm, ReEncryptRequest, ReEncryptResponse } from '../kms-key.shapes';
-import { RsaEncryptionService } from './rsa-encryption.service';
+import { RsaEncryptionService, type OaepAlgorithm } from './rsa-encryption.service';
 
 const SYMMETRIC_DEFAULT = 'SYMMETRIC_DEFAULT';
 
@@ -37,11 +37,11 @@ export class ReEncryptAcrossKindsService {
     if (input.DryRun) throw dryRunSucceeded();
     const plaintext = isSymmetricEncryptionKey(source)
       ? await this.cipher.decrypt(source, decodeCiphertext(input.CiphertextBlob), input.SourceEncryptionContext)
-      : this.rsa.decryptRaw(source, sourceAlgorithm as 'RSAES_OAEP_SHA_1', input.CiphertextBlob);
+      : this.rsa.decryptRaw(source, sourceAlgorithm as OaepAlgorithm, input.CiphertextBlob);
     try {
       const CiphertextBlob = isSymmetricEncryptionKey(destination)
         ? await this.cipher.encrypt(destination, plaintext, input.DestinationEncryptionContext)
-        : this.rsa.encryptRaw(destination, destinationAlgorithm as 'RSAES_OAEP_SHA_1', plaintext);
+        : this.rsa.encryptRaw(destination, destinationAlgorithm as OaepAlgorithm, plaintext);
       const SourceKeyMaterialId = keyMaterialIdOf(source);
       const DestinationKeyMaterialId = keyMaterialIdOf(destination);
       return {

@@ -7,7 +7,7 @@ import { inject, injectable } from 'tsyringe';
 import { InvalidCiphertextException, ValidationException } from '../../kms.errors';
 import { dryRunSucceeded, missingMember, refuseRecipient } from '../domain/crypto-request.rules';
 import type { EncryptionContext } from '../domain/encryption-context';
-import { requireAlgorithm, requireKeyUsage } from '../domain/key-kind.rules';
+import { kindOf, requireAlgorithm, requireKeyUsage } from '../domain/key-kind.rules';
 import { algorithmsOf, KeyUsage, keySpecRow } from '../domain/key-spec.table';
 import type { KmsScope, LiveKeyRecord } from '../domain/kms-key';
 import { KeyResolver } from '../key-resolver';
@@ -15,7 +15,7 @@ import type { DecryptRequest, DecryptResponse, EncryptionAlgorithm, EncryptReque
 import { KeySpecMaterial } from './key-spec-material';
 
 const OAEP_HASH = { RSAES_OAEP_SHA_1: { name: 'sha1', bytes: 20 }, RSAES_OAEP_SHA_256: { name: 'sha256', bytes: 32 } } as const;
-type OaepAlgorithm = keyof typeof OAEP_HASH;
+export type OaepAlgorithm = keyof typeof OAEP_HASH;
 
 @injectable()
 export class RsaEncryptionService {
@@ -57,7 +57,7 @@ export class RsaEncryptionService {
 
   encryptRaw(key: LiveKeyRecord, algorithm: OaepAlgorithm, plaintext: Buffer): Buffer {
     const hash = OAEP_HASH[algorithm];
-    const keySpec = (key.kind as { keySpec: string }).keySpec;
+    const { keySpec } = kindOf(key);
     // asymmetric-key-specs: the largest plaintext is k - 2*hLen - 2 bytes (RSA_2048: 214 with SHA-1, 190 with SHA-256).
     const limit = keySpecRow(keySpec)!.modulusBits! / 8 - 2 * hash.bytes - 2;
     if (plaintext.length > limit) {

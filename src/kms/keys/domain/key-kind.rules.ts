@@ -2,10 +2,8 @@
 // each operation takes: the InvalidKeyUsageException a key of another kind gets.
 
 import { InvalidKeyUsageException, UnsupportedOperationException, ValidationException } from '../../kms.errors';
-import { KeyUsage, keySpecRow, SYMMETRIC_KIND, type KeyKind } from './key-spec.table';
+import { CHINA_REGIONS, KeyUsage, keySpecRow, SYMMETRIC_KIND, type KeyKind } from './key-spec.table';
 import type { KmsKeyRecord } from './kms-key';
-
-const CHINA_REGIONS: ReadonlySet<string> = new Set(['cn-north-1', 'cn-northwest-1']);
 
 /** The kind CreateKey asked for, once AWS's rules allow it in `region` (the spec itself the model has checked). */
 export function keyKindOf(request: { readonly KeySpec?: string; readonly CustomerMasterKeySpec?: string; readonly KeyUsage?: string }, region: string): KeyKind {

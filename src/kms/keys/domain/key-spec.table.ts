@@ -89,6 +89,9 @@ export function keySpecRow(keySpec: string): KeySpecRow | undefined {
   return Object.hasOwn(KEY_SPECS, keySpec) ? (KEY_SPECS as Record<string, KeySpecRow>)[keySpec] : undefined;
 }
 
+/** The Regions that offer SM2 (asymmetric-key-specs: "China Regions only"). */
+export const CHINA_REGIONS: ReadonlySet<string> = new Set(['cn-north-1', 'cn-northwest-1']);
+
 /** A key's kind: what CreateKey asked for. Records without one are SYMMETRIC_DEFAULT / ENCRYPT_DECRYPT. */
 export interface KeyKind {
   readonly keySpec: string;

@@ -90,6 +90,15 @@ describe('RSA encryption keys: Encrypt, Decrypt and ReEncrypt, over the wire', f
     expect(missing.name).to.equal('InvalidKeyUsageException');
   });
 
+  it('Decrypt of an RSA ciphertext without KeyId is InvalidCiphertextException (it names no key)', async () => {
+    const keyId = await rsaKey('RSA_2048');
+    let blob: Uint8Array;
+    // The simulator's symmetric blobs begin with 0x01; any other first byte is not one of them.
+    do blob = (await world.kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('x'), EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' }))).CiphertextBlob!;
+    while (blob[0] === 0x01);
+    expect(await failure(world.kms.send(new DecryptCommand({ CiphertextBlob: blob })))).to.deep.include({ name: 'InvalidCiphertextException', status: 400 });
+  });
+
   it('refuses an encryption context with an asymmetric key: ValidationException', async () => {
     const keyId = await rsaKey('RSA_2048');
     const refused = await failure(world.kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('x'), EncryptionAlgorithm: 'RSAES_OAEP_SHA_1', EncryptionContext: { a: 'b' } })));
