@@ -34,6 +34,8 @@ import { Ec2KeyStoreNetwork } from '../kms/custom-key-stores/ec2-key-store-netwo
 import { KeyStoreSessions } from '../kms/custom-key-stores/key-store-sessions';
 import { SqliteCustomKeyStoreRepository } from '../kms/custom-key-stores/sqlite-custom-key-store.repository';
 import { AesGcmKeyMaterialVault } from '../kms/keys/aes-gcm-key-material.vault';
+import { AsymmetricKeyTokens } from '../kms/keys/asymmetric/asymmetric-key.tokens';
+import { SqliteKeySpecMaterialRepository } from '../kms/keys/asymmetric/sqlite-key-spec-material.repository';
 import { KeyDeletionService } from '../kms/keys/key-deletion.service';
 import { KmsKeyInventory } from '../kms/keys/kms-key-inventory';
 import { kmsKeyHandlers } from '../kms/keys/kms-key.handlers';
@@ -77,6 +79,7 @@ function registerKms(container: DependencyContainer, config: SimulatorConfig, da
   container.register(KmsKeyTokens.KeyMaterialVault, { useValue: new AesGcmKeyMaterialVault(loadOrCreateMasterKey(config.dataDir)) });
   container.register(KmsKeyTokens.KeyStoreCrypto, { useValue: container.resolve(CustomKeyStoreCrypto) });
   container.register(KmsKeyTokens.IdGenerator, { useValue: ids });
+  container.register(AsymmetricKeyTokens.MaterialRepository, { useValue: new SqliteKeySpecMaterialRepository(database) });
   const inventory = container.resolve(KmsKeyInventory);
   container.register(CustomKeyStoreTokens.KeyCounter, { useValue: (customKeyStoreId: string) => inventory.keysInStore(customKeyStoreId) });
 }

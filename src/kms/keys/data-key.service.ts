@@ -4,6 +4,7 @@
 
 import { inject, injectable } from 'tsyringe';
 import { dataKeyLength, dryRunSucceeded, refuseRecipient } from './domain/crypto-request.rules';
+import { requireSymmetricEncryptionKey } from './domain/key-kind.rules';
 import { keyMaterialIdOf, type KmsScope } from './domain/kms-key';
 import type { KeyOperation } from './domain/kms-key.states';
 import { KeyCipher } from './key-cipher';
@@ -37,6 +38,7 @@ export class DataKeyService {
   ): Promise<T> {
     const length = dataKeyLength(input);
     const key = this.keys.require(scope, input.KeyId, operation);
+    requireSymmetricEncryptionKey(key, operation);
     if (input.DryRun) throw dryRunSucceeded();
     const plaintext = await this.cipher.dataKey(key, length);
     const CiphertextBlob = await this.cipher.encrypt(key, plaintext, input.EncryptionContext);

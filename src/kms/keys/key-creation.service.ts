@@ -7,8 +7,11 @@ import type { Clock } from '../../shared/clock';
 import type { IdGenerator } from '../../shared/ids';
 import { Tokens } from '../../shared/injection-tokens';
 import type { KeyStoreCrypto } from '../ports/key-store-crypto.port';
+import { KeySpecMaterial } from './asymmetric/key-spec-material';
 import { requireConnectedStore } from './connected-store';
 import { placementOf } from './domain/create-key.rules';
+import { keyKindOf } from './domain/key-kind.rules';
+import { SYMMETRIC_KIND } from './domain/key-spec.table';
 import { checkKeyPolicy, defaultKeyPolicy } from './domain/key-policy';
 import { keyArn } from './domain/key-reference';
 import { mergeTags } from './domain/key-tags';
@@ -34,10 +37,13 @@ export class KeyCreationService {
     @inject(KmsKeyTokens.IdGenerator) private readonly ids: IdGenerator,
     @inject(Tokens.Clock) private readonly clock: Clock,
     @inject(KeyResolver) private readonly keys: KeyResolver,
+    @inject(KeySpecMaterial) private readonly specMaterial: KeySpecMaterial,
   ) {}
 
   async createKey(scope: KmsScope, input: CreateKeyRequest): Promise<KeyMetadataResponse> {
     const placement = placementOf(input);
+    const kind = keyKindOf(input, scope.region);
+    const symmetric = kind.keySpec === SYMMETRIC_KIND.keySpec;
     const policy = input.Policy ?? defaultKeyPolicy(scope);
     checkKeyPolicy(policy);
     const tags = mergeTags([], input.Tags ?? []);
@@ -56,12 +62,15 @@ export class KeyCreationService {
       description: input.Description ?? '',
       state: StoredKeyState.Enabled,
       backing,
+      ...(symmetric ? {} : { kind }),
       policy,
       tags,
     };
-    const sealedMaterial = backing.origin === KeyOrigin.AWS_KMS ? this.sealNewMaterial() : undefined;
+    const sealedMaterial = backing.origin === KeyOrigin.AWS_KMS && symmetric ? this.sealNewMaterial() : undefined;
+    const specMaterial = symmetric ? undefined : this.specMaterial.create(kind);
     this.repository.transaction(() => {
       if (sealedMaterial) this.repository.saveMaterial(keyId, sealedMaterial);
+      if (specMaterial) this.specMaterial.save(keyId, specMaterial);
       this.repository.saveKey(key);
     });
     return { KeyMetadata: this.keys.metadataOf(key) };

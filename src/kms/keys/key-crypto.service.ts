@@ -8,6 +8,9 @@ import { decodeCiphertext, type CiphertextParts } from './domain/ciphertext-form
 import { checkSymmetricAlgorithm, dryRunSucceeded, missingMember, refuseRecipient } from './domain/crypto-request.rules';
 import { keyMaterialIdOf, type KmsScope, type LiveKeyRecord } from './domain/kms-key';
 import type { KeyOperation } from './domain/kms-key.states';
+import { ReEncryptAcrossKindsService } from './asymmetric/re-encrypt-across-kinds.service';
+import { RsaEncryptionService } from './asymmetric/rsa-encryption.service';
+import { isSymmetricEncryptionKey } from './domain/key-kind.rules';
 import { KeyCipher } from './key-cipher';
 import { KeyResolver } from './key-resolver';
 import type { DecryptRequest, DecryptResponse, EncryptRequest, EncryptResponse, ReEncryptRequest, ReEncryptResponse } from './kms-key.shapes';
@@ -24,10 +27,13 @@ export class KeyCryptoService {
   constructor(
     @inject(KeyResolver) private readonly keys: KeyResolver,
     @inject(KeyCipher) private readonly cipher: KeyCipher,
+    @inject(RsaEncryptionService) private readonly rsa: RsaEncryptionService,
+    @inject(ReEncryptAcrossKindsService) private readonly acrossKinds: ReEncryptAcrossKindsService,
   ) {}
 
   async encrypt(scope: KmsScope, input: EncryptRequest): Promise<EncryptResponse> {
     const key = this.keys.require(scope, input.KeyId, 'Encrypt');
+    if (!isSymmetricEncryptionKey(key)) return this.rsa.encrypt(key, input);
     checkSymmetricAlgorithm(key.arn, input.EncryptionAlgorithm);
     if (input.DryRun) throw dryRunSucceeded();
     const CiphertextBlob = await this.cipher.encrypt(key, input.Plaintext, input.EncryptionContext);
@@ -36,6 +42,8 @@ export class KeyCryptoService {
 
   async decrypt(scope: KmsScope, input: DecryptRequest): Promise<DecryptResponse> {
     refuseRecipient(input.Recipient);
+    // API_Decrypt KeyId: "required when you decrypt with an asymmetric KMS key".
+    if (input.KeyId !== undefined && !isSymmetricEncryptionKey(this.keys.find(scope, input.KeyId, 'Decrypt'))) return this.rsa.decrypt(scope, { ...input, KeyId: input.KeyId });
     const { key, parts } = this.source(scope, 'Decrypt', input.CiphertextBlob, input.KeyId, ignoresCiphertext(input));
     checkSymmetricAlgorithm(key.arn, input.EncryptionAlgorithm);
     if (input.DryRun || parts === undefined) throw dryRunSucceeded();
@@ -46,6 +54,7 @@ export class KeyCryptoService {
 
   /** Decrypts under the source key and encrypts under the destination key; the plaintext stays here. */
   async reEncrypt(scope: KmsScope, input: ReEncryptRequest): Promise<ReEncryptResponse> {
+    if (this.acrossKinds.applies(scope, input)) return this.acrossKinds.reEncrypt(scope, input);
     const source = this.source(scope, 'ReEncrypt', input.CiphertextBlob, input.SourceKeyId, ignoresCiphertext(input));
     checkSymmetricAlgorithm(source.key.arn, input.SourceEncryptionAlgorithm);
     const destination = this.keys.require(scope, input.DestinationKeyId, 'ReEncrypt');

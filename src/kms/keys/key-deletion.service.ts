@@ -11,6 +11,7 @@ import { ValidationException } from '../kms.errors';
 import type { KeyStoreCrypto } from '../ports/key-store-crypto.port';
 import { applyKeyEvent, KeyOrigin, type BackingKeyDeletion, type KmsKeyRecord, type KmsScope } from './domain/kms-key';
 import { KeyState, StoredKeyState } from './domain/kms-key.states';
+import { KeySpecMaterial } from './asymmetric/key-spec-material';
 import { KeyResolver } from './key-resolver';
 import type { KeyIdRequest, ScheduleKeyDeletionRequest, ScheduleKeyDeletionResponse } from './kms-key.shapes';
 import { KmsKeyTokens } from './kms-key.tokens';
@@ -37,6 +38,7 @@ export class KeyDeletionService {
     @inject(Tokens.Clock) private readonly clock: AlarmClock,
     @inject(Tokens.Logger) private readonly logger: Logger,
     @inject(KeyResolver) private readonly keys: KeyResolver,
+    @inject(KeySpecMaterial) private readonly specMaterial: KeySpecMaterial,
   ) {}
 
   scheduleKeyDeletion(scope: KmsScope, input: ScheduleKeyDeletionRequest): ScheduleKeyDeletionResponse {
@@ -81,6 +83,7 @@ export class KeyDeletionService {
       const record: KmsKeyRecord = { ...applyKeyEvent(rest, 'deletionWindowEnded'), deletion: { deletedAt } };
       this.repository.saveKey(record);
       this.repository.deleteMaterial(keyId);
+      this.specMaterial.delete(keyId);
       // deleting-keys: "AWS KMS deletes the KMS key, its aliases, and all related AWS KMS metadata".
       for (const alias of this.repository.aliasesOf(key.accountId, key.region)) {
         if (alias.targetKeyId === keyId) this.repository.deleteAlias(key.accountId, key.region, alias.aliasName);

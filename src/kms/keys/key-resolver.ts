@@ -9,12 +9,13 @@ import { aliasArn, aliasNotFound, keyArn, keyNotFound, parseKeyReference } from 
 import { keyMetadata, type KeyMetadataShape } from './domain/key-metadata.view';
 import { isLive, KeyOrigin, type KmsScope, type LiveKeyRecord } from './domain/kms-key';
 import { keyStateRefusal, visibleKeyState, type KeyOperation, type KeyState } from './domain/kms-key.states';
+import { ASYMMETRIC_ALIAS_ACCEPTING } from './asymmetric/alias-accepting';
 import { KmsKeyTokens } from './kms-key.tokens';
 import type { KmsKeyRepository } from './ports/kms-key.repository';
 
 // API_DescribeKey, API_Encrypt, API_Decrypt, API_ReEncrypt, API_GenerateDataKey(WithoutPlaintext): KeyId
 // may be an alias name or alias ARN; every other operation takes a key id or key ARN.
-const ALIAS_ACCEPTING: ReadonlySet<KeyOperation> = new Set(['DescribeKey', 'Encrypt', 'Decrypt', 'ReEncrypt', 'GenerateDataKey', 'GenerateDataKeyWithoutPlaintext']);
+const ALIAS_ACCEPTING: ReadonlySet<KeyOperation> = new Set(['DescribeKey', 'Encrypt', 'Decrypt', 'ReEncrypt', 'GenerateDataKey', 'GenerateDataKeyWithoutPlaintext', ...ASYMMETRIC_ALIAS_ACCEPTING]);
 
 @injectable()
 export class KeyResolver {

@@ -5,6 +5,7 @@
 import type { DependencyContainer } from 'tsyringe';
 import { InvalidGrantTokenException } from '../kms.errors';
 import { AliasService } from './alias.service';
+import { asymmetricKeyHandlers, type AsymmetricKeyOperation } from './asymmetric/asymmetric-key.handlers';
 import { DataKeyService } from './data-key.service';
 import type { KmsScope } from './domain/kms-key';
 import { KeyCreationService } from './key-creation.service';
@@ -41,7 +42,8 @@ export type KmsKeyOperation =
   | 'ListResourceTags'
   | 'GetKeyPolicy'
   | 'PutKeyPolicy'
-  | 'ListKeyPolicies';
+  | 'ListKeyPolicies'
+  | AsymmetricKeyOperation;
 
 /** The wire's handler contract: the request context carries the caller's account and Region. */
 export type KmsKeyHandler = (input: never, context: KmsScope) => unknown;
@@ -82,6 +84,7 @@ export function kmsKeyHandlers(container: DependencyContainer): Record<KmsKeyOpe
     GetKeyPolicy: (input: Shapes.GetKeyPolicyRequest, scope: KmsScope) => policies.getKeyPolicy(scope, input),
     PutKeyPolicy: (input: Shapes.PutKeyPolicyRequest, scope: KmsScope) => policies.putKeyPolicy(scope, input),
     ListKeyPolicies: (input: Shapes.ListKeyPoliciesRequest, scope: KmsScope) => policies.listKeyPolicies(scope, input),
+    ...asymmetricKeyHandlers(container),
   };
   return Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, refusingGrantTokens(handler)])) as typeof handlers;
 }

@@ -1,5 +1,5 @@
-// Which CreateKey requests the simulator serves (aws-behaviour 2.7): symmetric encryption keys, with
-// material kept by the simulator (AWS_KMS) or in a CloudHSM key store (AWS_CLOUDHSM).
+// Where CreateKey puts a key (aws-behaviour 2.7): material kept by the simulator (AWS_KMS: every kind of
+// key-spec.table.ts) or in a CloudHSM key store (AWS_CLOUDHSM: symmetric encryption keys only).
 
 import { UnsupportedOperationException, ValidationException } from '../../kms.errors';
 import { KeyOrigin } from './kms-key';
@@ -45,14 +45,11 @@ export function placementOf(request: KeyKindRequest): KeyPlacement {
     throw new UnsupportedOperationException(`A key in custom key store ${customKeyStoreId} needs Origin AWS_CLOUDHSM, not ${origin}.`);
   }
   // create-cmk-keystore: only symmetric encryption keys, and no multi-Region keys, in a CloudHSM key store.
-  // SIM: for AWS_KMS keys, asymmetric, HMAC and multi-Region keys are not simulated yet.
+  // Open question 10: UnsupportedOperationException. AWS_KMS keys of other kinds: key-kind.rules.ts.
+  // SIM: for AWS_KMS keys, multi-Region keys are not simulated yet.
   const inStore = origin === KeyOrigin.AWS_CLOUDHSM;
-  if (keySpec !== SYMMETRIC_DEFAULT) {
-    throw new UnsupportedOperationException(
-      inStore ? `An AWS CloudHSM key store holds only ${SYMMETRIC_DEFAULT} keys, not KeySpec ${keySpec}.` : `KeySpec ${keySpec} is not simulated yet: use ${SYMMETRIC_DEFAULT}.`,
-    );
-  }
-  if (keyUsage !== ENCRYPT_DECRYPT) throw new UnsupportedOperationException(`KeySpec ${SYMMETRIC_DEFAULT} needs KeyUsage ${ENCRYPT_DECRYPT}, not ${keyUsage}.`);
+  if (inStore && keySpec !== SYMMETRIC_DEFAULT) throw new UnsupportedOperationException(`An AWS CloudHSM key store holds only ${SYMMETRIC_DEFAULT} keys, not KeySpec ${keySpec}.`);
+  if (inStore && keyUsage !== ENCRYPT_DECRYPT) throw new UnsupportedOperationException(`KeySpec ${SYMMETRIC_DEFAULT} needs KeyUsage ${ENCRYPT_DECRYPT}, not ${keyUsage}.`);
   if (request.MultiRegion === true) {
     throw new UnsupportedOperationException(inStore ? 'An AWS CloudHSM key store holds no multi-Region keys.' : 'Multi-Region keys are not simulated yet: omit MultiRegion.');
   }

@@ -1,6 +1,6 @@
 // KeyMetadata as DescribeKey, CreateKey and the other operations return it (aws-behaviour 2.0).
 
-import { ENCRYPT_DECRYPT, SYMMETRIC_DEFAULT } from './create-key.rules';
+import { algorithmsOf, keySpecRow, SYMMETRIC_KIND, type KeyKind } from './key-spec.table';
 import { KeyOrigin, type KmsKeyRecord } from './kms-key';
 import { KeyState } from './kms-key.states';
 
@@ -18,9 +18,12 @@ export interface KeyMetadataShape {
   readonly CustomKeyStoreId?: string;
   readonly CloudHsmClusterId?: string;
   readonly KeyManager: 'CUSTOMER';
-  readonly CustomerMasterKeySpec: string;
+  readonly CustomerMasterKeySpec?: string;
   readonly KeySpec: string;
-  readonly EncryptionAlgorithms: readonly string[];
+  readonly EncryptionAlgorithms?: readonly string[];
+  readonly SigningAlgorithms?: readonly string[];
+  readonly MacAlgorithms?: readonly string[];
+  readonly KeyAgreementAlgorithms?: readonly string[];
   readonly MultiRegion: boolean;
   readonly CurrentKeyMaterialId?: string;
 }
@@ -28,6 +31,7 @@ export interface KeyMetadataShape {
 /** `state` is the visible one; `cloudHsmClusterId` the store's cluster now (UpdateCustomKeyStore can move it to a related cluster). */
 export function keyMetadata(record: KmsKeyRecord, state: KeyState, cloudHsmClusterId?: string): KeyMetadataShape {
   const { backing } = record;
+  const kind = (record.kind as KeyKind | undefined) ?? SYMMETRIC_KIND;
   return {
     AWSAccountId: record.accountId,
     KeyId: record.keyId,
@@ -36,7 +40,7 @@ export function keyMetadata(record: KmsKeyRecord, state: KeyState, cloudHsmClust
     // 2.0: Enabled is true only when KeyState is Enabled; DeletionDate only in PendingDeletion.
     Enabled: state === KeyState.Enabled,
     Description: record.description,
-    KeyUsage: ENCRYPT_DECRYPT,
+    KeyUsage: kind.keyUsage,
     KeyState: state,
     ...(state === KeyState.PendingDeletion && record.deletionDate ? { DeletionDate: record.deletionDate } : {}),
     Origin: backing.origin,
@@ -44,9 +48,10 @@ export function keyMetadata(record: KmsKeyRecord, state: KeyState, cloudHsmClust
       ? { CustomKeyStoreId: backing.customKeyStoreId, CloudHsmClusterId: cloudHsmClusterId ?? backing.cloudHsmClusterId }
       : {}),
     KeyManager: 'CUSTOMER',
-    CustomerMasterKeySpec: SYMMETRIC_DEFAULT,
-    KeySpec: SYMMETRIC_DEFAULT,
-    EncryptionAlgorithms: [SYMMETRIC_DEFAULT],
+    // API_KeyMetadata: CustomerMasterKeySpec (deprecated) only for the specs its enum has; the algorithms of the key's usage only.
+    ...(keySpecRow(kind.keySpec)?.customerMasterKeySpec ? { CustomerMasterKeySpec: kind.keySpec } : {}),
+    KeySpec: kind.keySpec,
+    ...algorithmsOf(kind),
     MultiRegion: false,
     // API_KeyMetadata: CurrentKeyMaterialId is present for AWS_KMS and EXTERNAL keys only.
     ...(backing.origin === KeyOrigin.AWS_KMS ? { CurrentKeyMaterialId: backing.keyMaterialId } : {}),

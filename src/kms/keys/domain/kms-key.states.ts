@@ -52,6 +52,14 @@ export type KeyOperation =
   | 'ReEncrypt'
   | 'GenerateDataKey'
   | 'GenerateDataKeyWithoutPlaintext'
+  | 'Sign'
+  | 'Verify'
+  | 'GetPublicKey'
+  | 'GenerateMac'
+  | 'VerifyMac'
+  | 'DeriveSharedSecret'
+  | 'GenerateDataKeyPair'
+  | 'GenerateDataKeyPairWithoutPlaintext'
   | 'DescribeKey'
   | 'EnableKey'
   | 'DisableKey'
@@ -86,6 +94,14 @@ const LEGALITY: Readonly<Record<KeyOperation, Readonly<Record<KeyState, Verdict>
   ReEncrypt:                      row('ok',                 'disabled',           'pendingDeletion',    'unavailable'),
   GenerateDataKey:                row('ok',                 'disabled',           'pendingDeletion',    'unavailable'),
   GenerateDataKeyWithoutPlaintext: row('ok',                 'disabled',           'pendingDeletion',    'unavailable'),
+  Sign:                           row('ok',                 'disabled',           'pendingDeletion',    'unavailable'),
+  Verify:                         row('ok',                 'disabled',           'pendingDeletion',    'unavailable'),
+  GetPublicKey:                   row('ok',                 'disabled',           'pendingDeletion',    'unavailable'),
+  GenerateMac:                    row('ok',                 'disabled',           'pendingDeletion',    'unavailable'),
+  VerifyMac:                      row('ok',                 'disabled',           'pendingDeletion',    'unavailable'),
+  DeriveSharedSecret:             row('ok',                 'disabled',           'pendingDeletion',    'unavailable'),
+  GenerateDataKeyPair:            row('ok',                 'disabled',           'pendingDeletion',    'unavailable'),
+  GenerateDataKeyPairWithoutPlaintext: row('ok',            'disabled',           'pendingDeletion',    'unavailable'),
   DescribeKey:                    row('ok',                 'ok',                 'ok',                 'ok'),
   EnableKey:                      row('ok',                 'ok',                 'pendingDeletion',    'ok'),
   DisableKey:                     row('ok',                 'ok',                 'pendingDeletion',    'ok'),

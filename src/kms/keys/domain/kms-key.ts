@@ -2,6 +2,7 @@
 // never here: AWS_KMS material is sealed apart (KmsKeyRepository.saveMaterial), AWS_CLOUDHSM material
 // stays in the cluster's HSMs.
 
+import type { KeyKind } from './key-spec.table';
 import { nextKeyState, StoredKeyState, type KeyEvent } from './kms-key.states';
 
 /** The caller's account and Region: every key and alias belongs to exactly one. */
@@ -55,6 +56,8 @@ export interface KmsKeyRecord {
   readonly deletionDate?: Date;
   readonly pendingWindowInDays?: number;
   readonly backing: KeyBacking;
+  /** KeySpec and KeyUsage; absent for SYMMETRIC_DEFAULT / ENCRYPT_DECRYPT keys (key-spec.table.ts). */
+  readonly kind?: KeyKind;
   readonly policy: string;
   readonly tags: readonly KmsTag[];
   /** Set when the waiting period ended (state Deleted); `backingKey` only for AWS_CLOUDHSM keys. */

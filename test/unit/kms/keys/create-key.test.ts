@@ -68,8 +68,6 @@ describe('KMS CreateKey', () => {
     ['a multi-Region key in a CloudHSM key store', { Origin: 'AWS_CLOUDHSM', CustomKeyStoreId: STORE_ID, MultiRegion: true }, /no multi-Region keys/],
     ['Origin AWS_CLOUDHSM without a store', { Origin: 'AWS_CLOUDHSM' }, /needs the CustomKeyStoreId/],
     ['a store without Origin AWS_CLOUDHSM', { CustomKeyStoreId: STORE_ID }, /needs Origin AWS_CLOUDHSM, not AWS_KMS/],
-    ['an AWS_KMS RSA key (not simulated yet)', { KeySpec: 'RSA_2048' }, /KeySpec RSA_2048 is not simulated yet/],
-    ['an AWS_KMS HMAC key (not simulated yet)', { CustomerMasterKeySpec: 'HMAC_256' }, /KeySpec HMAC_256 is not simulated yet/],
     ['an AWS_KMS multi-Region key (not simulated yet)', { MultiRegion: true }, /not simulated yet/],
     ['imported key material (not simulated)', { Origin: 'EXTERNAL' }, /Origin EXTERNAL is not simulated yet/],
     ['an external key store key (not simulated)', { Origin: 'EXTERNAL_KEY_STORE', CustomKeyStoreId: STORE_ID, XksKeyId: 'key-1' }, /EXTERNAL_KEY_STORE is not simulated/],
@@ -80,6 +78,12 @@ describe('KMS CreateKey', () => {
       expect(kms.crypto.backingKeys.size).to.equal(0);
     });
   }
+
+  it('refuses an AWS_KMS RSA or HMAC key without KeyUsage with ValidationException (asymmetric keys: test/integration/kms/asymmetric)', async () => {
+    await expectAwsError(kms.creation.createKey(SCOPE, { KeySpec: 'RSA_2048' }), 'ValidationException', /must specify a KeyUsage/);
+    await expectAwsError(kms.creation.createKey(SCOPE, { CustomerMasterKeySpec: 'HMAC_256' }), 'ValidationException', /must specify a KeyUsage/);
+    expect(kms.repository.allKeys()).to.deep.equal([]);
+  });
 
   it('refuses KeySpec together with the deprecated CustomerMasterKeySpec', async () => {
     await expectAwsError(kms.creation.createKey(SCOPE, { KeySpec: 'SYMMETRIC_DEFAULT', CustomerMasterKeySpec: 'SYMMETRIC_DEFAULT' }), 'ValidationException', /not both/);

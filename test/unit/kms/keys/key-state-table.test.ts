@@ -1,9 +1,12 @@
 // The key state x operation table (aws-behaviour 2.15), row by row: each operation on a key in each state
 // the simulator shows (Enabled, Disabled, PendingDeletion, Unavailable), with the exception and message.
 
-import type { KeyOperation, KeyState } from '../../../../src/kms/keys/domain/kms-key.states';
+import type { AsymmetricKeyOperation } from '../../../../src/kms/keys/asymmetric/asymmetric-key.handlers';
+import type { KeyOperation as AnyKeyOperation, KeyState } from '../../../../src/kms/keys/domain/kms-key.states';
 import { createKmsKeys, expectAwsError, SCOPE, STORE_ID, storeKey, type KmsKeys } from './kms-keys-fixture';
 
+/** The operations of symmetric keys; those of asymmetric and HMAC keys: test/integration/kms/asymmetric/key-states.test.ts. */
+type KeyOperation = Exclude<AnyKeyOperation, AsymmetricKeyOperation>;
 type Outcome = 'ok' | 'disabled' | 'pending' | 'unavailable' | 'notPending';
 
 // Columns: Enabled, Disabled, PendingDeletion, Unavailable.

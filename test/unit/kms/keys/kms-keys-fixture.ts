@@ -9,6 +9,8 @@ import { container as root } from 'tsyringe';
 import { IN_MEMORY, SqliteDatabase } from '../../../../src/adapters/sqlite/sqlite-database';
 import { AesGcmKeyMaterialVault } from '../../../../src/kms/keys/aes-gcm-key-material.vault';
 import { AliasService } from '../../../../src/kms/keys/alias.service';
+import { AsymmetricKeyTokens } from '../../../../src/kms/keys/asymmetric/asymmetric-key.tokens';
+import { SqliteKeySpecMaterialRepository } from '../../../../src/kms/keys/asymmetric/sqlite-key-spec-material.repository';
 import { DataKeyService } from '../../../../src/kms/keys/data-key.service';
 import type { KmsScope } from '../../../../src/kms/keys/domain/kms-key';
 import { KeyCreationService } from '../../../../src/kms/keys/key-creation.service';
@@ -87,6 +89,7 @@ export function createKmsKeys(options: KmsKeysOptions = {}): KmsKeys {
     { token: KmsKeyTokens.KeyMaterialVault, useValue: new AesGcmKeyMaterialVault(options.masterKey ?? randomBytes(32)) },
     { token: KmsKeyTokens.KeyStoreCrypto, useValue: crypto },
     { token: KmsKeyTokens.IdGenerator, useValue: new IdGenerator() },
+    { token: AsymmetricKeyTokens.MaterialRepository, useValue: new SqliteKeySpecMaterialRepository(database) },
     { token: Tokens.Clock, useValue: clock },
     { token: Tokens.Logger, useValue: { log: (level: LogLevel, message: string, fields: Record<string, unknown> = {}) => logs.push({ level, message, fields }) } },
   ]);
