@@ -43,6 +43,8 @@ import { AwsEndpoint, cloudHsmV2Model, ec2Model, kmsModel, type AdminResponse } 
 import { FaultInjector } from '../faults/fault-injector.service';
 import { registerFaultRoutes } from '../faults/fault.routes';
 import { FaultTokens } from '../faults/faults.tokens';
+import { consoleSources } from '../console/console-sources';
+import { CONSOLE_BASE, WebConsole } from '../console/console.routes';
 import { CLOCK_ADVANCE_ROUTE, CLOCK_ROUTE, clockAdvanceRoute, clockRoute } from './clock.routes';
 import { buildContainer } from './container';
 import type { SimulatorConfig } from './simulator-config';
@@ -95,6 +97,8 @@ function clusterHsmsRoute(hsms: HsmService, path: string): AdminResponse {
 }
 
 export class ControlPlane {
+  private webConsole: WebConsole | undefined;
+
   private constructor(
     readonly config: SimulatorConfig,
     private readonly container: DependencyContainer,
@@ -158,8 +162,22 @@ export class ControlPlane {
     endpoint.route('GET', CLOCK_ROUTE, (request) => clockRoute(clock, request));
     endpoint.route('POST', CLOCK_ADVANCE_ROUTE, (request) => clockAdvanceRoute(clock, request));
     registerFaultRoutes(endpoint, container.resolve(FaultInjector));
+    let url = '';
+    const webConsole = new WebConsole(consoleSources(container, config, clock, appliance), {
+      endpointUrl: () => url,
+      onError: (error) => logger.log('error', 'console snapshot failed', { error: error instanceof Error ? error.stack : String(error) }),
+    });
+    webConsole.attach(endpoint, appliance);
     const port = await endpoint.listen();
-    return new ControlPlane(config, container, database, clock, appliance, endpoint, port);
+    const plane = new ControlPlane(config, container, database, clock, appliance, endpoint, port);
+    url = plane.url;
+    plane.webConsole = webConsole;
+    return plane;
+  }
+
+  /** The web console (src/console). */
+  get consoleUrl(): string {
+    return `${this.url}${CONSOLE_BASE}`;
   }
 
   get url(): string {
@@ -174,6 +192,7 @@ export class ControlPlane {
   }
 
   async stop(): Promise<void> {
+    this.webConsole?.stop();
     await this.endpoint.close();
     await this.clock.stop();
     await this.appliance.stopAll();
