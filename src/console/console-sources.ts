@@ -9,7 +9,7 @@ import { NetworkInterfaceService } from '../ec2/network-interfaces.service';
 import { SecurityGroupService } from '../ec2/security-groups.service';
 import { SubnetService } from '../ec2/subnets.service';
 import { VpcService } from '../ec2/vpcs.service';
-import { FaultInjector } from '../faults/fault-injector.service';
+import type { FaultInjector } from '../faults/fault-injector.service';
 import { CustomKeyStoreQueryService } from '../kms/custom-key-stores/custom-key-store-query.service';
 import { KeyQueryService } from '../kms/keys/key-query.service';
 import type { ConsoleAppliance, ConsoleSources } from './console-snapshot.builder';
@@ -17,8 +17,8 @@ import type { ConsoleAppliance, ConsoleSources } from './console-snapshot.builde
 export function consoleSources(
   container: DependencyContainer,
   scope: { readonly accountId: string; readonly region: string },
-  clock: ConsoleSources['clock'],
-  appliance: ConsoleAppliance,
+  /** The instances the simulator already holds: the fault registry is the one the fault routes use. */
+  { clock, appliance, faults }: { readonly clock: ConsoleSources['clock']; readonly appliance: ConsoleAppliance; readonly faults: FaultInjector },
 ): ConsoleSources {
   return {
     accountId: scope.accountId,
@@ -32,7 +32,7 @@ export function consoleSources(
     networkInterfaces: container.resolve(NetworkInterfaceService),
     keyStores: container.resolve(CustomKeyStoreQueryService),
     keys: container.resolve(KeyQueryService),
-    faults: container.resolve(FaultInjector),
+    faults,
     clock,
     appliance,
   };

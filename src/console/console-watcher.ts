@@ -50,9 +50,11 @@ export class ConsoleWatcher {
     this.offsetSeconds = offset;
 
     for (const { hsmId, status } of this.world.processes()) {
+      // Only settled states count: a new HSM's first 'up' and the steps of a restart are not news.
+      if (status === 'starting' || status === 'stopping') continue;
       const before = this.processes.get(hsmId);
       this.processes.set(hsmId, status);
-      if (before === undefined || before === status || status === 'starting' || status === 'stopping') continue;
+      if (before === undefined || before === status) continue;
       changed = true;
       this.timeline.add({ kind: 'process', summary: `HSM ${hsmId} process ${before} -> ${status}`, hsmId, outcome: status });
     }

@@ -81,12 +81,12 @@ export class WebConsole {
       this.timeline.add({ kind: 'hsm', summary: `${hsmId}: ${event}${actor ? ` by ${actor}` : ''}`, hsmId, outcome: event, details: { source, ...details } });
       this.feed.changed();
     });
-    events.onDied((hsmId) => {
-      this.timeline.add({ kind: 'process', summary: `HSM ${hsmId} process died`, hsmId, outcome: 'down' });
-      this.feed.changed();
+    // The watcher records the process going down (up -> down), once.
+    events.onDied(() => {
+      if (this.watcher.look()) this.feed.changed();
     });
     events.onActivated((hsmId) => {
-      this.timeline.add({ kind: 'hsm', summary: `${hsmId}: cluster activated (the PRECO changed its password)`, hsmId, outcome: 'activated' });
+      this.timeline.add({ kind: 'hsm', summary: `${hsmId}: reports its cluster activated`, hsmId, outcome: 'activated' });
       this.feed.changed();
     });
     this.watcher.look();

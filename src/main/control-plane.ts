@@ -161,9 +161,10 @@ export class ControlPlane {
     endpoint.route('GET', CLUSTER_HSMS_ROUTE, (request) => clusterHsmsRoute(hsms, request.path));
     endpoint.route('GET', CLOCK_ROUTE, (request) => clockRoute(clock, request));
     endpoint.route('POST', CLOCK_ADVANCE_ROUTE, (request) => clockAdvanceRoute(clock, request));
-    registerFaultRoutes(endpoint, container.resolve(FaultInjector));
+    const faults = container.resolve(FaultInjector);
+    registerFaultRoutes(endpoint, faults);
     let url = '';
-    const webConsole = new WebConsole(consoleSources(container, config, clock, appliance), {
+    const webConsole = new WebConsole(consoleSources(container, config, { clock, appliance, faults }), {
       endpointUrl: () => url,
       onError: (error) => logger.log('error', 'console snapshot failed', { error: error instanceof Error ? error.stack : String(error) }),
     });

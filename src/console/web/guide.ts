@@ -14,7 +14,7 @@ function stepsDone(snapshot: ConsoleSnapshot): boolean[] {
   return [
     snapshot.vpcs.some((vpc) => vpc.zones.length > 0),
     clusters.length > 0,
-    hsms.length > 0 && clusters.some((cluster) => cluster.certificates.csr),
+    hsms.length > 0,
     clusters.some((cluster) => cluster.certificates.clusterCertificate !== undefined),
     clusters.some((cluster) => ['INITIALIZED', 'ACTIVE'].includes(cluster.state)),
     clusters.some((cluster) => cluster.state === 'ACTIVE') && users.some((user) => user.name === 'kmsuser'),

@@ -10,9 +10,11 @@ const PLACES: Readonly<Record<string, readonly [number, number]>> = {
   DISCONNECTED: [70, 38],
   CONNECTING: [250, 38],
   CONNECTED: [430, 38],
-  DISCONNECTING: [150, 138],
-  FAILED: [350, 138],
+  DISCONNECTING: [160, 130],
+  FAILED: [340, 130],
 };
+/** Transitions drawn as a curve through this point, so that no two arrows cross. */
+const BENDS: Readonly<Record<string, readonly [number, number]>> = { 'CONNECTED>DISCONNECTING': [360, 250] };
 const RADIUS_X = 62;
 const RADIUS_Y = 17;
 
@@ -22,18 +24,26 @@ export function StateMachine({ meta, current }: { meta: ConsoleMeta; current: st
   const edges = meta.connectionTransitions.map(({ from, event, to }) => {
     const [x1, y1] = places.get(from)!;
     const [x2, y2] = places.get(to)!;
-    const length = Math.hypot(x2 - x1, y2 - y1) || 1;
-    const ux = (x2 - x1) / length;
-    const uy = (y2 - y1) / length;
-    // Leave the ellipses at their rims.
-    const rim = (dx: number, dy: number) => 1 / Math.sqrt((dx * dx) / (RADIUS_X * RADIUS_X) + (dy * dy) / (RADIUS_Y * RADIUS_Y));
-    const start = rim(ux, uy);
-    const end = rim(ux, uy) + 4;
-    const mx = (x1 + x2) / 2;
-    const my = (y1 + y2) / 2;
+    const [cx, cy] = BENDS[`${from}>${to}`] ?? [(x1 + x2) / 2, (y1 + y2) / 2];
+    // Leave the ellipses at their rims, heading towards the control point.
+    const unit = (dx: number, dy: number): [number, number] => {
+      const length = Math.hypot(dx, dy) || 1;
+      return [dx / length, dy / length];
+    };
+    const rim = ([dx, dy]: [number, number]) => 1 / Math.sqrt((dx * dx) / (RADIUS_X * RADIUS_X) + (dy * dy) / (RADIUS_Y * RADIUS_Y));
+    const out = unit(cx - x1, cy - y1);
+    const into = unit(x2 - cx, y2 - cy);
+    const sx = x1 + out[0] * rim(out);
+    const sy = y1 + out[1] * rim(out);
+    const ex = x2 - into[0] * (rim(into) + 3);
+    const ey = y2 - into[1] * (rim(into) + 3);
+    // The curve's midpoint, and the label beside it.
+    const mx = 0.25 * sx + 0.5 * cx + 0.25 * ex;
+    const my = 0.25 * sy + 0.5 * cy + 0.25 * ey;
+    const [nx, ny] = unit(ex - sx, ey - sy);
     return html`<g class="transition" data-from=${from} data-to=${to}>
-      <line x1=${x1 + ux * start} y1=${y1 + uy * start} x2=${x2 - ux * end} y2=${y2 - uy * end} marker-end="url(#arrow)" />
-      <text x=${mx + uy * 10} y=${my - ux * 10 + 4} text-anchor="middle">${event}</text>
+      <path d=${`M ${sx} ${sy} Q ${cx} ${cy} ${ex} ${ey}`} marker-end="url(#arrow)" />
+      <text x=${mx + ny * 10} y=${my - nx * 10 + 4} text-anchor="middle">${event}</text>
     </g>`;
   });
   const nodes = meta.connectionStates.map((state) => {
@@ -44,7 +54,7 @@ export function StateMachine({ meta, current }: { meta: ConsoleMeta; current: st
       <text x=${x} y=${y + 4} text-anchor="middle">${state}</text>
     </g>`;
   });
-  return html`<svg class="state-machine" data-testid="state-machine" viewBox="0 0 510 170" width="510" height="170">
+  return html`<svg class="state-machine" data-testid="state-machine" viewBox="0 0 510 200" width="510" height="200">
     <defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" /></marker></defs>
     ${edges}${nodes}
   </svg>`;

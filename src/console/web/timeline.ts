@@ -15,6 +15,7 @@ const KINDS: readonly { kind: TimelineKind; label: string }[] = [
 export function Timeline({ entries, limit }: { entries: readonly TimelineEntry[]; limit: number }) {
   const [hidden, setHidden] = useState<ReadonlySet<TimelineKind>>(new Set());
   const [text, setText] = useState('');
+  const [hideReads, setHideReads] = useState(false);
   const toggle = (kind: TimelineKind) => {
     const next = new Set(hidden);
     if (next.has(kind)) next.delete(kind);
@@ -22,11 +23,17 @@ export function Timeline({ entries, limit }: { entries: readonly TimelineEntry[]
     setHidden(next);
   };
   const needle = text.trim().toLowerCase();
-  const shown = entries.filter((entry) => !hidden.has(entry.kind) && (needle === '' || JSON.stringify(entry).toLowerCase().includes(needle)));
+  const shown = entries.filter(
+    (entry) =>
+      !hidden.has(entry.kind) &&
+      !(hideReads && entry.kind === 'aws' && /:(Describe|List|Get)/.test(entry.summary)) &&
+      (needle === '' || JSON.stringify(entry).toLowerCase().includes(needle)),
+  );
   return html`<section class="panel timeline" data-testid="timeline">
     <h2>Timeline <span class="muted">(newest first; the last ${limit} kept)</span></h2>
     <div class="filters">
       ${KINDS.map(({ kind, label }) => html`<label class="check"><input type="checkbox" checked=${!hidden.has(kind)} onChange=${() => toggle(kind)} /> ${label}</label>`)}
+      <label class="check"><input type="checkbox" data-testid="hide-reads" checked=${hideReads} onChange=${() => setHideReads(!hideReads)} /> hide Describe/List/Get</label>
       <input placeholder="filter" value=${text} onInput=${(event: Event) => setText((event.target as HTMLInputElement).value)} />
     </div>
     <ul>
