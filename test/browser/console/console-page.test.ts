@@ -42,4 +42,15 @@ describe('console (Chromium): the page and the picture', function () {
     await world.screenshot('hsm-panel');
     expect(world.errors).to.deep.equal([]);
   });
+
+  it("guided mode: a tour step shows its explanation and command, and lights the HSMs it changes", async () => {
+    const steps = await world.page.$$('[data-testid="guide"] li button');
+    expect(steps).to.have.length(10);
+    await steps[2]!.click();
+    const command = await world.page.$eval('[data-testid="guide-step"] pre', (element) => element.textContent ?? '');
+    expect(command).to.include('cloudhsmv2 create-hsm --cluster-id $C --availability-zone us-east-2a');
+    expect(await world.page.$$('svg .hsm.hl')).to.have.length(2);
+    await world.screenshot('guided-tour');
+    expect(world.errors).to.deep.equal([]);
+  });
 });
