@@ -29,15 +29,20 @@ describe('console (Chromium): Create key store, as the seed procedure does it in
     await world?.stop();
   });
 
+  /** As a user would: select what is there, delete it, type (each key an input event the form's state hears). */
+  async function clearAndType(selector: string, text: string): Promise<void> {
+    await world.page.click(selector, { clickCount: 3 });
+    await world.page.keyboard.press('Backspace');
+    await world.page.type(selector, text);
+  }
+
   async function fill(name: string, password: string): Promise<void> {
     const { page } = world;
-    await page.$eval('[data-testid="store-name"]', (input) => ((input as unknown as { value: string }).value = ''));
-    await page.type('[data-testid="store-name"]', name);
+    await clearAndType('[data-testid="store-name"]', name);
     const upload = await page.$('[data-testid="store-trust-anchor-file"]');
     await (upload as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(TRUST_ANCHOR_FILE);
     await page.waitForFunction(`document.querySelector('[data-testid="store-trust-anchor"]').value.includes('BEGIN CERTIFICATE')`, { timeout: 5_000 });
-    await page.$eval('[data-testid="store-password"]', (input) => ((input as unknown as { value: string }).value = ''));
-    await page.type('[data-testid="store-password"]', password);
+    await clearAndType('[data-testid="store-password"]', password);
   }
 
   it('lists the ACTIVE two-HSM cluster as eligible', async () => {
