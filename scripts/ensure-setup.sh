@@ -3,7 +3,8 @@
 # builds. Quick when everything is already there.
 #   1. Debian packages softhsm2 and opensc (SoftHSM2 itself and pkcs11-tool), via apt-get when root.
 #   2. npm dependencies, when node_modules is missing or older than package-lock.json.
-#   3. The TypeScript build (incremental).
+#   3. The TypeScript build (incremental), and the web console's bundle (scripts/build-console.sh).
+#   4. Chromium (Debian package `chromium`) for the console's browser tests, when missing and root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -57,8 +58,25 @@ ensure_node_modules() {
 
 ensure_build() {
   node_modules/.bin/tsc -b >&2
+  bash scripts/build-console.sh >&2
+}
+
+# The console's browser tests (test/browser) drive headless Chromium through puppeteer-core; they skip
+# themselves when it is missing, so only a root (or passwordless sudo) setup installs it.
+ensure_chromium() {
+  if command -v chromium >/dev/null || ! command -v apt-get >/dev/null; then return; fi
+  local install='apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium'
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then install="sudo sh -c '$install'"; else
+      say "Chromium is missing (the console's browser tests will be skipped); to run them: sudo sh -c '$install'"
+      return
+    fi
+  fi
+  say "installing the Debian package chromium (headless browser for the console's tests)"
+  DEBIAN_FRONTEND=noninteractive sh -c "$install" >&2
 }
 
 ensure_debian_packages
 ensure_node_modules
 ensure_build
+ensure_chromium

@@ -9,4 +9,4 @@ node_modules/.bin/eslint --max-warnings 0 .
 echo '== import rules'
 node_modules/.bin/depcruise --config .dependency-cruiser.cjs src hsm-sim test scripts
 echo '== tests'
-node_modules/.bin/mocha 'dist/test/unit/**/*.test.js' 'dist/test/contract/**/*.test.js' 'dist/test/integration/**/*.test.js' 'dist/test/e2e/**/*.test.js'
+node_modules/.bin/mocha 'dist/test/unit/**/*.test.js' 'dist/test/contract/**/*.test.js' 'dist/test/integration/**/*.test.js' 'dist/test/e2e/**/*.test.js' 'dist/test/browser/**/*.test.js'

@@ -9,6 +9,8 @@ import { EventEmitter } from 'node:events';
 import { openSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActiveNodeFault } from '../faults/node-fault.types';
+import type { AuditEntry } from '../node/audit-log';
+import type { NodeInspection } from '../node/node-inspection';
 import { readLaunchFile, writeLaunchFile } from './launch-file';
 import type { FleetToNodeMessage, NodeEndpoint, NodeLaunch, NodePorts, NodeToFleetMessage, PasswordChangeOutcome } from './node-launch.types';
 import { canApply, nextNodeProcessState, NodeProcessState, type NodeProcessEvent } from './node-process.states';
@@ -57,6 +59,8 @@ export interface NodeFleetEvents {
   /** A node process ended without being asked to: it is now 'dead'. */
   died: [hsmId: string, code: number | null, signal: NodeJS.Signals | null];
   activated: [hsmId: string];
+  /** An entry of the node's audit log, as it was written. */
+  audit: [hsmId: string, entry: AuditEntry];
 }
 
 export class NodeFleet extends EventEmitter<NodeFleetEvents> {
@@ -88,6 +92,7 @@ export class NodeFleet extends EventEmitter<NodeFleetEvents> {
     child.on('exit', (code, signal) => this.onExit(node, child, code, signal));
     child.on('message', (message: NodeToFleetMessage) => {
       if (message.type === 'activated') this.emit('activated', node.hsmId);
+      else if (message.type === 'audit') this.emit('audit', node.hsmId, message.entry);
     });
     node.ports = await this.waitForReady(node, child);
     this.apply(node, 'ready');
@@ -199,6 +204,30 @@ export class NodeFleet extends EventEmitter<NodeFleetEvents> {
       child.on('message', onMessage);
       child.on('exit', onExit);
       this.send(child, { type: 'changeUserPassword', requestId, username, password });
+    });
+  }
+
+  /** Read-only: the node's users and keys; undefined when it is not running or does not answer in time. */
+  inspect(hsmId: string, timeoutMs = 2_000): Promise<NodeInspection | undefined> {
+    const node = this.require(hsmId);
+    const child = node.child;
+    if (!child || node.state !== NodeProcessState.RUNNING || !child.connected) return Promise.resolve(undefined);
+    const requestId = this.nextRequestId++;
+    return new Promise((resolve) => {
+      const finish = (inspection: NodeInspection | undefined): void => {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(inspection);
+      };
+      const onMessage = (message: NodeToFleetMessage): void => {
+        if (message.type === 'inspected' && message.requestId === requestId) finish(message.inspection);
+      };
+      const onExit = (): void => finish(undefined);
+      const timer = setTimeout(() => finish(undefined), timeoutMs);
+      child.on('message', onMessage);
+      child.on('exit', onExit);
+      this.send(child, { type: 'inspect', requestId });
     });
   }
 

@@ -2,6 +2,8 @@
 // The launch file lives in the node's folder (mode 0600), so a restarted process finds everything again.
 
 import type { ActiveNodeFault } from '../faults/node-fault.types';
+import type { AuditEntry } from '../node/audit-log';
+import type { NodeInspection } from '../node/node-inspection';
 
 export interface NodeEndpoint {
   readonly hsmId: string;
@@ -56,10 +58,15 @@ export type FleetToNodeMessage =
   /** The whole set of faults active on this node from now on; empty heals them all. */
   | { readonly type: 'faults'; readonly faults: readonly ActiveNodeFault[] }
   /** Fault injection: change a user's password as a CO would; answered by 'userPasswordChanged'. */
-  | { readonly type: 'changeUserPassword'; readonly requestId: number; readonly username: string; readonly password: string };
+  | { readonly type: 'changeUserPassword'; readonly requestId: number; readonly username: string; readonly password: string }
+  /** Read-only: the node's users and keys (the web console); answered by 'inspected'. */
+  | { readonly type: 'inspect'; readonly requestId: number };
 
 export type NodeToFleetMessage =
   | { readonly type: 'ready'; readonly ports: NodePorts }
   | { readonly type: 'activated' }
   | { readonly type: 'failed'; readonly message: string }
-  | ({ readonly type: 'userPasswordChanged'; readonly requestId: number } & PasswordChangeOutcome);
+  | ({ readonly type: 'userPasswordChanged'; readonly requestId: number } & PasswordChangeOutcome)
+  | { readonly type: 'inspected'; readonly requestId: number; readonly inspection: NodeInspection }
+  /** Every audit log entry, as it is written. */
+  | { readonly type: 'audit'; readonly entry: AuditEntry };

@@ -18,7 +18,7 @@ function tell(message: NodeToFleetMessage): void {
 async function main(): Promise<void> {
   if (!directory) throw new Error('usage: node-main <node directory>');
   const launch = readLaunchFile(directory);
-  const runtime = await NodeRuntime.start(launch, log, () => tell({ type: 'activated' }));
+  const runtime = await NodeRuntime.start(launch, log, () => tell({ type: 'activated' }), (entry) => tell({ type: 'audit', entry }));
   const ports = await runtime.listen();
   log('ready', { hsmId: launch.hsmId, host: launch.host, ports });
 
@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     else if (message.type === 'identity') runtime.setIdentity(message, message.trustedCaPems);
     else if (message.type === 'shutdown') void shutdown('asked by the fleet');
     else if (message.type === 'faults') runtime.setFaults(message.faults);
+    else if (message.type === 'inspect') tell({ type: 'inspected', requestId: message.requestId, inspection: runtime.inspect() });
     else if (message.type === 'changeUserPassword') {
       const { requestId, username, password } = message;
       runtime.changeUserPassword(username, password).then(

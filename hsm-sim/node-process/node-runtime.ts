@@ -10,7 +10,9 @@ import { withBusyLimiter } from '../faults/busy-limiter';
 import { NodeFaultControls } from '../faults/node-fault-controls';
 import type { ActiveNodeFault } from '../faults/node-fault.types';
 import type { NodeEndpoint, NodeLaunch, NodePorts, PasswordChangeOutcome } from '../fleet/node-launch.types';
+import type { AuditEntry } from '../node/audit-log';
 import { HsmNode } from '../node/hsm-node';
+import type { NodeInspection } from '../node/node-inspection';
 import { NodeError, type ConnectionContext } from '../node/node.types';
 import { parseWithBuffers, RpcServer, type RpcHandlers, type TlsIdentity } from '../protocol';
 import type { NodeSnapshot } from '../node/node-snapshot';
@@ -43,7 +45,7 @@ export class NodeRuntime {
     this.wasActivated = node.isActivated;
   }
 
-  static async start(launch: NodeLaunch, log: NodeLog, onActivated: () => void): Promise<NodeRuntime> {
+  static async start(launch: NodeLaunch, log: NodeLog, onActivated: () => void, onAudit?: (entry: AuditEntry) => void): Promise<NodeRuntime> {
     const faults = launch.faultLayer === false ? undefined : new NodeFaultControls();
     const openEngine = launch.engine === 'in-memory' ? inMemoryEngineFactory() : softHsmEngineFactory(launch.softHsmLibrary);
     const engine = await openEngine(join(launch.directory, 'engine'));
@@ -64,6 +66,7 @@ export class NodeRuntime {
       firstHsm: launch.firstHsm,
       ...(launch.preCoPassword ? { preCoPassword: launch.preCoPassword } : {}),
       replicator: new PeerReplicator(peers, log),
+      ...(onAudit ? { onAudit } : {}),
     });
     const runtime = new NodeRuntime(launch, engine, node, peers, log, onActivated, faults);
     await runtime.cloneIfNew();
@@ -122,6 +125,11 @@ export class NodeRuntime {
       if (error instanceof NodeError) return { changed: false, reason: `${error.code}: ${error.message}` };
       throw error;
     }
+  }
+
+  /** Read-only: users and keys, for the web console. */
+  inspect(): NodeInspection {
+    return this.node.inspect();
   }
 
   async stop(): Promise<void> {

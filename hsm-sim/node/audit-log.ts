@@ -69,6 +69,8 @@ export class AuditLog {
   constructor(
     directory: string,
     private readonly now: () => Date,
+    /** Hears every entry once it is in the file (the node process forwards them to the control plane). */
+    private readonly onRecord?: (entry: AuditEntry) => void,
   ) {
     this.path = join(directory, AUDIT_FILE);
   }
@@ -77,6 +79,11 @@ export class AuditLog {
     const entry = { time: this.now().toISOString(), event, ...(actor === undefined ? {} : { actor }), source, ...details };
     // synchronous: the entry is in the file before the operation it records is acknowledged
     appendFileSync(this.path, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
+    try {
+      this.onRecord?.(entry as AuditEntry);
+    } catch {
+      // A listener that fails must not fail the operation the entry records.
+    }
   }
 
   read(): AuditEntry[] {

@@ -4,6 +4,7 @@
 
 import type { HsmEngine } from '../engine/hsm-engine.port';
 import { AuditEvent, AuditLog, AuditSource, type AuditEntry } from './audit-log';
+import { inspectNode, type NodeInspection } from './node-inspection';
 import { ClusterNotifier } from './cluster-notifier';
 import { openEngineToken, type EngineToken } from './engine-token';
 import { HsmCloning } from './hsm-cloning';
@@ -49,6 +50,8 @@ export interface HsmNodeOptions {
   readonly preCoPassword?: string;
   readonly now?: () => Date;
   readonly replicator?: KeyReplicator;
+  /** Hears every audit entry once it is written. */
+  readonly onAudit?: (entry: AuditEntry) => void;
 }
 
 interface NodeParts {
@@ -94,7 +97,7 @@ export class HsmNode {
     const now = options.now ?? (() => new Date());
     const repository = NodeStateRepository.open(options.directory);
     try {
-      const audit = new AuditLog(options.directory, now);
+      const audit = new AuditLog(options.directory, now, options.onAudit);
       const users = new UserDirectory(repository, options.hsmId);
       await users.initialise(options);
       const token = await openEngineToken(options.engine, repository, options.clusterSyncKey);
@@ -113,6 +116,11 @@ export class HsmNode {
 
   get isActivated(): boolean {
     return this.parts.users.isActivated;
+  }
+
+  /** Read-only: users and keys as the web console shows them; never a password hash or key material. */
+  inspect(): NodeInspection {
+    return inspectNode(this.parts.users, this.parts.keys, this.sessions);
   }
 
   // --- sessions and users -------------------------------------------------------------------------

@@ -29,6 +29,7 @@ export async function startCommand(flags: Record<string, string>, print: (line: 
     print(`cloudhsm-sim: default subnet ${subnet.subnetId}  ${subnet.availabilityZone}  ${subnet.cidrBlock}`);
   }
   print(`cloudhsm-sim: try  aws --endpoint-url ${plane.url} --region ${config.region} cloudhsmv2 describe-clusters`);
+  print(`cloudhsm-sim: web console ${plane.consoleUrl}`);
   if (preset) {
     try {
       presetSummaryLines(await plane.applyPreset(preset), plane.url).forEach(print);

@@ -46,6 +46,8 @@ import { AwsEndpoint, cloudHsmV2Model, ec2Model, kmsModel, type AdminResponse } 
 import { FaultInjector } from '../faults/fault-injector.service';
 import { registerFaultRoutes } from '../faults/fault.routes';
 import { FaultTokens } from '../faults/faults.tokens';
+import { consoleSources } from '../console/console-sources';
+import { CONSOLE_BASE, WebConsole } from '../console/console.routes';
 import { PresetApplier } from '../presets/preset-applier.service';
 import type { PresetResult } from '../presets/preset-result';
 import type { LoadedPreset } from '../presets/preset.types';
@@ -105,6 +107,8 @@ function clusterHsmsRoute(hsms: HsmService, path: string): AdminResponse {
 }
 
 export class ControlPlane {
+  private webConsole: WebConsole | undefined;
+
   private constructor(
     readonly config: SimulatorConfig,
     private readonly container: DependencyContainer,
@@ -169,11 +173,26 @@ export class ControlPlane {
     endpoint.route('GET', CLUSTER_HSMS_ROUTE, (request) => clusterHsmsRoute(hsms, request.path));
     endpoint.route('GET', CLOCK_ROUTE, (request) => clockRoute(clock, request));
     endpoint.route('POST', CLOCK_ADVANCE_ROUTE, (request) => clockAdvanceRoute(clock, request));
-    registerFaultRoutes(endpoint, container.resolve(FaultInjector));
+    const faults = container.resolve(FaultInjector);
+    registerFaultRoutes(endpoint, faults);
     const readiness = new SimulatorReadiness(() => appliance.processStates());
     endpoint.route('GET', HEALTH_ROUTE, (request) => healthRoute(readiness, request));
+    let url = '';
+    const webConsole = new WebConsole(consoleSources(container, config, { clock, appliance, faults }), {
+      endpointUrl: () => url,
+      onError: (error) => logger.log('error', 'console snapshot failed', { error: error instanceof Error ? error.stack : String(error) }),
+    });
+    webConsole.attach(endpoint, appliance);
     const port = await endpoint.listen();
-    return new ControlPlane(config, container, database, clock, appliance, endpoint, port, readiness);
+    const plane = new ControlPlane(config, container, database, clock, appliance, endpoint, port, readiness);
+    url = plane.url;
+    plane.webConsole = webConsole;
+    return plane;
+  }
+
+  /** The web console (src/console). */
+  get consoleUrl(): string {
+    return `${this.url}${CONSOLE_BASE}`;
   }
 
   get url(): string {
@@ -201,6 +220,7 @@ export class ControlPlane {
   }
 
   async stop(): Promise<void> {
+    this.webConsole?.stop();
     await this.endpoint.close();
     await this.clock.stop();
     await this.appliance.stopAll();

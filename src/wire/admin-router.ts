@@ -1,7 +1,9 @@
 // Plain JSON routes under /_sim/ for the simulator's own controls (fault plans, inspection). They sit
 // beside the AWS routes, never behind them: no SigV4, no X-Amz-Target.
 
-const ADMIN_PREFIX = '/_sim/';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export const ADMIN_PREFIX = '/_sim/';
 
 export interface AdminRequest {
   readonly method: string;
@@ -16,6 +18,8 @@ export interface AdminResponse {
   readonly status?: number;
   /** Written as JSON; default `{}`. */
   readonly body?: unknown;
+  /** A static file (HTML, JS, CSS): written as is, with `contentType`, instead of `body` as JSON. */
+  readonly text?: { readonly contentType: string; readonly content: string };
 }
 
 /** May throw an AwsException to answer `{"__type", "message"}` with its status. */
@@ -26,6 +30,12 @@ interface AdminRoute {
   readonly pathPrefix: string;
   readonly handler: AdminRouteHandler;
 }
+
+/**
+ * A route that takes over the response itself (a Server-Sent Events stream): called as soon as the request
+ * head arrives, before any body is read, and writes to the socket for as long as it likes.
+ */
+export type TakeOverHandler = (request: IncomingMessage, response: ServerResponse) => void;
 
 export class AdminRouter {
   private readonly routes: AdminRoute[] = [];

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { JsonLinesLogger } from '../shared/logger';
-import { type AdminRouteHandler, AdminRouter } from './admin-router';
+import { ADMIN_PREFIX, type AdminRouteHandler, AdminRouter, type TakeOverHandler } from './admin-router';
 import { type AuthenticationOptions, RequestAuthenticator } from './request-authenticator';
 import { type InternalErrorHook, RequestDispatcher, type RequestLogContext } from './request-dispatcher';
 import type { ServiceModel } from './service-model';
@@ -81,6 +81,8 @@ export class AwsEndpoint {
   private readonly maxBodyBytes: number;
   private readonly newRequestId: () => string;
   private readonly onInternalError: InternalErrorHook;
+  private readonly takeOvers: { readonly pathPrefix: string; readonly handler: TakeOverHandler }[] = [];
+  private readonly answeredListeners: ((context: RequestLogContext, status: number) => void)[] = [];
 
   constructor(private readonly options: AwsEndpointOptions = {}) {
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -106,6 +108,21 @@ export class AwsEndpoint {
   /** A plain JSON route under /_sim/ (method and path prefix; the longest matching prefix wins). */
   route(method: string, pathPrefix: string, handler: AdminRouteHandler): void {
     this.router.add(method, pathPrefix, handler);
+  }
+
+  /**
+   * A GET route under /_sim/ that takes over the response (Server-Sent Events): the handler gets the raw
+   * request and response as soon as the head arrives; close() ends its connection with all others.
+   */
+  takeOver(pathPrefix: string, handler: TakeOverHandler): void {
+    if (!pathPrefix.startsWith(ADMIN_PREFIX)) throw new Error(`admin routes live under ${ADMIN_PREFIX}, not ${pathPrefix}`);
+    this.takeOvers.push({ pathPrefix, handler });
+    this.takeOvers.sort((a, b) => b.pathPrefix.length - a.pathPrefix.length);
+  }
+
+  /** Hears every answered request (AWS and admin alike) after its answer is written. */
+  onAnswered(listener: (context: RequestLogContext, status: number) => void): void {
+    this.answeredListeners.push(listener);
   }
 
   /** Resolves with the port listened on (useful with port 0). */
@@ -142,6 +159,11 @@ export class AwsEndpoint {
       query: queryAt < 0 ? '' : url.slice(queryAt + 1),
       headers: headersOf(request.rawHeaders),
     };
+    const takeOver = this.takeOverFor(head.method, head.path);
+    if (takeOver) {
+      takeOver(request, response);
+      return;
+    }
     readBody(request, this.maxBodyBytes)
       .then(async (body) => {
         const tooLarge = !('bytes' in body);
@@ -161,9 +183,15 @@ export class AwsEndpoint {
   private log(context: RequestLogContext, status: number, durationMs: number): void {
     try {
       this.options.logRequest?.(context, status, durationMs);
+      for (const listener of this.answeredListeners) listener(context, status);
     } catch (error) {
       this.onInternalError(error, context);
     }
+  }
+
+  private takeOverFor(method: string, path: string): TakeOverHandler | undefined {
+    if (method !== 'GET') return undefined;
+    return this.takeOvers.find((route) => path.startsWith(route.pathPrefix))?.handler;
   }
 }
 

@@ -19,6 +19,8 @@ export interface RequestLogContext extends Partial<Omit<RequestContext, 'request
   readonly requestId: string;
   readonly method: string;
   readonly path: string;
+  /** The `__type` of an error answer (the exception's name); absent on success. */
+  readonly errorCode?: string;
 }
 
 export type InternalErrorHook = (error: unknown, context: RequestLogContext) => void;
@@ -84,9 +86,10 @@ export class RequestDispatcher {
       const output = await (handler as (input: WireStructure, context: RequestContext) => unknown)(input, context);
       return { response: codec.success(call, output, requestId), context: log };
     } catch (error) {
-      if (error instanceof AwsException) return { response: codec.failure(error, requestId, service), context: log };
+      if (error instanceof AwsException) return { response: codec.failure(error, requestId, service), context: { ...log, errorCode: error.name } };
       this.onInternalError(error, log);
-      return { response: codec.failure(codec.internalFailure(), requestId, service), context: log };
+      const failure = codec.internalFailure();
+      return { response: codec.failure(failure, requestId, service), context: { ...log, errorCode: failure.name } };
     }
   }
 
@@ -109,6 +112,10 @@ export class RequestDispatcher {
         throw new SerializationException('The request body is not valid JSON.');
       }
       const answer = await handler({ method: request.method, path: request.path, query: new URLSearchParams(request.query), body });
+      if (answer.text) {
+        const { contentType, content } = answer.text;
+        return { status: answer.status ?? 200, headers: { 'content-type': contentType, 'x-amzn-requestid': log.requestId }, body: content };
+      }
       return jsonResponse(answer.status ?? 200, answer.body ?? {}, log.requestId);
     } catch (error) {
       if (!(error instanceof AwsException)) this.onInternalError(error, log);

@@ -11,6 +11,8 @@ import { loopbackAddressFor } from '../../../hsm-sim/fleet/loopback-address';
 import { NodeFleet } from '../../../hsm-sim/fleet/node-fleet';
 import type { NodeEndpoint, NodeLaunch, NodePorts, PasswordChangeOutcome } from '../../../hsm-sim/fleet/node-launch.types';
 import { NodeProcessState } from '../../../hsm-sim/fleet/node-process.states';
+import type { AuditEntry } from '../../../hsm-sim/node/audit-log';
+import type { NodeInspection } from '../../../hsm-sim/node/node-inspection';
 import { stringifyWithBuffers } from '../../../hsm-sim/protocol';
 import { PeerConnections } from '../../../hsm-sim/sync/peer-connections';
 import { createHardwareCa, createHsmIdentity, issueInitializedHsmIdentity, type CertificateAuthority } from '../../../hsm-sim/node/certificates';
@@ -137,6 +139,17 @@ export class FleetAppliance implements HsmAppliance {
       this.addresses.delete(hsmId);
       listener(hsmId);
     });
+  }
+
+  /** Every audit log entry of every HSM, as it is written (the web console's timeline). */
+  onAudit(listener: (hsmId: string, entry: AuditEntry) => void): void {
+    this.fleet.on('audit', listener);
+  }
+
+  /** Read-only: an HSM's users and keys (the web console); undefined when its process is not running or does not answer. */
+  inspect(hsmId: string): Promise<NodeInspection | undefined> {
+    if (!this.fleet.list().some((info) => info.hsmId === hsmId)) return Promise.resolve(undefined);
+    return this.fleet.inspect(hsmId);
   }
 
   // --- fault injection (DESIGN decision 8) -------------------------------------------------------

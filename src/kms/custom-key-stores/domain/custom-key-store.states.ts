@@ -34,6 +34,13 @@ export function nextConnectionState(state: ConnectionState, event: ConnectionEve
   return TRANSITIONS[state][event];
 }
 
+/** The transition table, row by row (the web console draws the state machine from it). */
+export function connectionTransitions(): { from: ConnectionState; event: ConnectionEvent; to: ConnectionState }[] {
+  return Object.entries(TRANSITIONS).flatMap(([from, row]) =>
+    Object.entries(row).map(([event, to]) => ({ from: from as ConnectionState, event: event as ConnectionEvent, to })),
+  );
+}
+
 export const KeyStoreOperation = {
   CONNECT: 'ConnectCustomKeyStore',
   DISCONNECT: 'DisconnectCustomKeyStore',
