@@ -10,6 +10,8 @@ export const KeyState = {
   Disabled: 'Disabled',
   PendingDeletion: 'PendingDeletion',
   Unavailable: 'Unavailable',
+  /** An EXTERNAL key without key material (never imported, expired or deleted). */
+  PendingImport: 'PendingImport',
 } as const;
 export type KeyState = (typeof KeyState)[keyof typeof KeyState];
 
@@ -22,18 +24,33 @@ export const StoredKeyState = {
   Disabled: 'Disabled',
   PendingDeletion: 'PendingDeletion',
   Deleted: 'Deleted',
+  PendingImport: 'PendingImport',
 } as const;
 export type StoredKeyState = (typeof StoredKeyState)[keyof typeof StoredKeyState];
 
-export type KeyEvent = 'enable' | 'disable' | 'scheduleDeletion' | 'cancelDeletion' | 'deletionWindowEnded';
+export type KeyEvent =
+  | 'enable'
+  | 'disable'
+  | 'scheduleDeletion'
+  | 'cancelDeletion'
+  | 'deletionWindowEnded'
+  /** ImportKeyMaterial succeeded. */
+  | 'materialImported'
+  /** Imported material expired or DeleteImportedKeyMaterial deleted it. */
+  | 'materialGone'
+  /** CancelKeyDeletion of a key whose imported material is gone. */
+  | 'cancelDeletionWithoutMaterial';
 
 const S = StoredKeyState;
 const TRANSITIONS: Readonly<Record<StoredKeyState, Partial<Record<KeyEvent, StoredKeyState>>>> = {
-  [S.Enabled]: { enable: S.Enabled, disable: S.Disabled, scheduleDeletion: S.PendingDeletion },
-  [S.Disabled]: { enable: S.Enabled, disable: S.Disabled, scheduleDeletion: S.PendingDeletion },
-  // API_CancelKeyDeletion: "the KMS key is in the Disabled state" afterwards.
-  [S.PendingDeletion]: { cancelDeletion: S.Disabled, deletionWindowEnded: S.Deleted },
+  [S.Enabled]: { enable: S.Enabled, disable: S.Disabled, scheduleDeletion: S.PendingDeletion, materialImported: S.Enabled, materialGone: S.PendingImport },
+  [S.Disabled]: { enable: S.Enabled, disable: S.Disabled, scheduleDeletion: S.PendingDeletion, materialImported: S.Disabled, materialGone: S.PendingImport },
+  // API_CancelKeyDeletion: "the KMS key is in the Disabled state" afterwards (PendingImport when its imported material is gone).
+  // importing-keys-delete-key-material: a key pending deletion stays so when its material is deleted or expires.
+  [S.PendingDeletion]: { cancelDeletion: S.Disabled, cancelDeletionWithoutMaterial: S.PendingImport, deletionWindowEnded: S.Deleted, materialGone: S.PendingDeletion },
   [S.Deleted]: {},
+  // API_ImportKeyMaterial: "the KMS key state changes from PendingImport to Enabled".
+  [S.PendingImport]: { scheduleDeletion: S.PendingDeletion, materialImported: S.Enabled, materialGone: S.PendingImport },
 };
 
 export function nextKeyState(state: StoredKeyState, event: KeyEvent): StoredKeyState | undefined {
@@ -67,13 +84,32 @@ export type KeyOperation =
   | 'UpdateKeyDescription'
   | 'GetKeyPolicy'
   | 'PutKeyPolicy'
-  | 'ListKeyPolicies';
+  | 'ListKeyPolicies'
+  | 'CreateGrant'
+  | 'ListGrants'
+  | 'RetireGrant'
+  | 'RevokeGrant'
+  | 'EnableKeyRotation'
+  | 'DisableKeyRotation'
+  | 'GetKeyRotationStatus'
+  | 'RotateKeyOnDemand'
+  | 'ListKeyRotations'
+  | 'GetParametersForImport'
+  | 'ImportKeyMaterial'
+  | 'DeleteImportedKeyMaterial'
+  | 'ReplicateKey'
+  | 'UpdatePrimaryRegion'
+  | 'GetKeyLastUsage';
 
-type Refusal = 'disabled' | 'pendingDeletion' | 'unavailable' | 'notPendingDeletion';
+type Refusal = 'disabled' | 'pendingDeletion' | 'unavailable' | 'notPendingDeletion' | 'pendingImport';
 type Verdict = 'ok' | Refusal;
 
-function row(Enabled: Verdict, Disabled: Verdict, PendingDeletion: Verdict, Unavailable: Verdict): Readonly<Record<KeyState, Verdict>> {
-  return { Enabled, Disabled, PendingDeletion, Unavailable };
+/**
+ * key-state.md: a PendingImport key allows what a Disabled key allows, except that what a Disabled key
+ * refuses as disabled it refuses as pending import; the fifth column overrides that where AWS differs.
+ */
+function row(Enabled: Verdict, Disabled: Verdict, PendingDeletion: Verdict, Unavailable: Verdict, PendingImport?: Verdict): Readonly<Record<KeyState, Verdict>> {
+  return { Enabled, Disabled, PendingDeletion, Unavailable, PendingImport: PendingImport ?? (Disabled === 'disabled' ? 'pendingImport' : Disabled) };
 }
 
 // key-state.md. Open question 8: crypto on a PendingDeletion key answers KMSInvalidStateException
@@ -87,8 +123,8 @@ const LEGALITY: Readonly<Record<KeyOperation, Readonly<Record<KeyState, Verdict>
   GenerateDataKey:                row('ok',                 'disabled',           'pendingDeletion',    'unavailable'),
   GenerateDataKeyWithoutPlaintext: row('ok',                 'disabled',           'pendingDeletion',    'unavailable'),
   DescribeKey:                    row('ok',                 'ok',                 'ok',                 'ok'),
-  EnableKey:                      row('ok',                 'ok',                 'pendingDeletion',    'ok'),
-  DisableKey:                     row('ok',                 'ok',                 'pendingDeletion',    'ok'),
+  EnableKey:                      row('ok',                 'ok',                 'pendingDeletion',    'ok',                 'pendingImport'),
+  DisableKey:                     row('ok',                 'ok',                 'pendingDeletion',    'ok',                 'pendingImport'),
   ScheduleKeyDeletion:            row('ok',                 'ok',                 'pendingDeletion',    'ok'),
   CancelKeyDeletion:              row('notPendingDeletion', 'notPendingDeletion', 'ok',                 'notPendingDeletion'),
   CreateAlias:                    row('ok',                 'ok',                 'pendingDeletion',    'ok'),
@@ -102,6 +138,22 @@ const LEGALITY: Readonly<Record<KeyOperation, Readonly<Record<KeyState, Verdict>
   GetKeyPolicy:                   row('ok',                 'ok',                 'ok',                 'ok'),
   PutKeyPolicy:                   row('ok',                 'ok',                 'ok',                 'ok'),
   ListKeyPolicies:                row('ok',                 'ok',                 'ok',                 'ok'),
+  // 2.15: CreateGrant is refused on Disabled and PendingDeletion keys; the other grant operations work in every state.
+  CreateGrant:                    row('ok',                 'disabled',           'pendingDeletion',    'ok',                 'ok'),
+  ListGrants:                     row('ok',                 'ok',                 'ok',                 'ok'),
+  RetireGrant:                    row('ok',                 'ok',                 'ok',                 'ok'),
+  RevokeGrant:                    row('ok',                 'ok',                 'ok',                 'ok'),
+  EnableKeyRotation:              row('ok',                 'disabled',           'pendingDeletion',    'unavailable'),
+  DisableKeyRotation:             row('ok',                 'disabled',           'pendingDeletion',    'unavailable'),
+  GetKeyRotationStatus:           row('ok',                 'ok',                 'ok',                 'ok'),
+  RotateKeyOnDemand:              row('ok',                 'disabled',           'pendingDeletion',    'unavailable'),
+  ListKeyRotations:               row('ok',                 'ok',                 'ok',                 'ok'),
+  GetParametersForImport:         row('ok',                 'ok',                 'pendingDeletion',    'ok'),
+  ImportKeyMaterial:              row('ok',                 'ok',                 'pendingDeletion',    'ok'),
+  DeleteImportedKeyMaterial:      row('ok',                 'ok',                 'pendingDeletion',    'ok',                 'pendingImport'),
+  ReplicateKey:                   row('ok',                 'disabled',           'pendingDeletion',    'ok'),
+  UpdatePrimaryRegion:            row('ok',                 'disabled',           'pendingDeletion',    'ok'),
+  GetKeyLastUsage:                row('ok',                 'ok',                 'ok',                 'ok'),
 };
 
 // aws-behaviour 2.9, 2.11 and appendix A: the messages real KMS sends.
@@ -110,6 +162,7 @@ const REFUSALS: Readonly<Record<Refusal, (keyArn: string) => AwsException>> = {
   pendingDeletion: (keyArn) => new KMSInvalidStateException(`${keyArn} is pending deletion.`),
   unavailable: (keyArn) => new KMSInvalidStateException(`${keyArn} is unavailable.`),
   notPendingDeletion: (keyArn) => new KMSInvalidStateException(`${keyArn} is not pending deletion.`),
+  pendingImport: (keyArn) => new KMSInvalidStateException(`${keyArn} is pending import.`),
 };
 
 /** The exception `operation` gets from a key showing `state`, or undefined when the state allows it. */
