@@ -10,6 +10,7 @@ import { keyMetadata, type KeyMetadataShape } from './domain/key-metadata.view';
 import { isLive, KeyOrigin, type KmsScope, type LiveKeyRecord } from './domain/kms-key';
 import { keyStateRefusal, visibleKeyState, type KeyOperation, type KeyState } from './domain/kms-key.states';
 import { KmsKeyTokens } from './kms-key.tokens';
+import { multiRegionConfiguration } from './multi-region/multi-region-configuration.view';
 import type { KmsKeyRepository } from './ports/kms-key.repository';
 
 // API_DescribeKey, API_Encrypt, API_Decrypt, API_ReEncrypt, API_GenerateDataKey(WithoutPlaintext): KeyId
@@ -54,11 +55,12 @@ export class KeyResolver {
   }
 
   stateOf(key: LiveKeyRecord): KeyState {
-    return visibleKeyState(key.state, key.backing.origin === KeyOrigin.AWS_KMS || this.crypto.isConnected(key.backing.customKeyStoreId));
+    return visibleKeyState(key.state, key.backing.origin !== KeyOrigin.AWS_CLOUDHSM || this.crypto.isConnected(key.backing.customKeyStoreId));
   }
 
   metadataOf(key: LiveKeyRecord): KeyMetadataShape {
-    if (key.backing.origin === KeyOrigin.AWS_KMS) return keyMetadata(key, this.stateOf(key));
+    const multiRegion = multiRegionConfiguration(key, this.repository.allKeys());
+    if (key.backing.origin !== KeyOrigin.AWS_CLOUDHSM) return keyMetadata(key, this.stateOf(key), undefined, multiRegion);
     const store = this.crypto.describeStore(key.accountId, key.region, key.backing.customKeyStoreId);
     return keyMetadata(key, this.stateOf(key), store?.cloudHsmClusterId);
   }
@@ -70,7 +72,7 @@ export class KeyResolver {
   }
 
   private live(scope: KmsScope, keyId: string): LiveKeyRecord | undefined {
-    const key = this.repository.getKey(keyId);
+    const key = this.repository.getKey(keyId, scope.region);
     return key && isLive(key) && key.accountId === scope.accountId && key.region === scope.region ? key : undefined;
   }
 }

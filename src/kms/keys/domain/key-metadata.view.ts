@@ -22,11 +22,20 @@ export interface KeyMetadataShape {
   readonly KeySpec: string;
   readonly EncryptionAlgorithms: readonly string[];
   readonly MultiRegion: boolean;
+  readonly MultiRegionConfiguration?: MultiRegionConfigurationShape;
   readonly CurrentKeyMaterialId?: string;
+  readonly ExpirationModel?: string;
+  readonly ValidTo?: Date;
+}
+
+export interface MultiRegionConfigurationShape {
+  readonly MultiRegionKeyType: 'PRIMARY' | 'REPLICA';
+  readonly PrimaryKey: { readonly Arn: string; readonly Region: string };
+  readonly ReplicaKeys: { readonly Arn: string; readonly Region: string }[];
 }
 
 /** `state` is the visible one; `cloudHsmClusterId` the store's cluster now (UpdateCustomKeyStore can move it to a related cluster). */
-export function keyMetadata(record: KmsKeyRecord, state: KeyState, cloudHsmClusterId?: string): KeyMetadataShape {
+export function keyMetadata(record: KmsKeyRecord, state: KeyState, cloudHsmClusterId?: string, multiRegion?: MultiRegionConfigurationShape): KeyMetadataShape {
   const { backing } = record;
   return {
     AWSAccountId: record.accountId,
@@ -47,8 +56,12 @@ export function keyMetadata(record: KmsKeyRecord, state: KeyState, cloudHsmClust
     CustomerMasterKeySpec: SYMMETRIC_DEFAULT,
     KeySpec: SYMMETRIC_DEFAULT,
     EncryptionAlgorithms: [SYMMETRIC_DEFAULT],
-    MultiRegion: false,
+    MultiRegion: multiRegion !== undefined,
+    ...(multiRegion ? { MultiRegionConfiguration: multiRegion } : {}),
     // API_KeyMetadata: CurrentKeyMaterialId is present for AWS_KMS and EXTERNAL keys only.
-    ...(backing.origin === KeyOrigin.AWS_KMS ? { CurrentKeyMaterialId: backing.keyMaterialId } : {}),
+    ...(backing.origin !== KeyOrigin.AWS_CLOUDHSM && backing.keyMaterialId !== undefined ? { CurrentKeyMaterialId: backing.keyMaterialId } : {}),
+    // API_KeyMetadata: ExpirationModel only for EXTERNAL keys with material, ValidTo only when it expires.
+    ...(backing.origin === KeyOrigin.EXTERNAL && backing.imported && backing.expirationModel ? { ExpirationModel: backing.expirationModel } : {}),
+    ...(backing.origin === KeyOrigin.EXTERNAL && backing.imported && backing.validTo ? { ValidTo: backing.validTo } : {}),
   };
 }
