@@ -33,7 +33,14 @@ import { Ec2KeyStoreNetwork } from '../kms/custom-key-stores/ec2-key-store-netwo
 import { KeyStoreSessions } from '../kms/custom-key-stores/key-store-sessions';
 import { SqliteCustomKeyStoreRepository } from '../kms/custom-key-stores/sqlite-custom-key-store.repository';
 import { AesGcmKeyMaterialVault } from '../kms/keys/aes-gcm-key-material.vault';
+import { SqliteGrantRepository } from '../kms/keys/grants/sqlite-grant.repository';
+import { KeyImportService } from '../kms/keys/import/key-import.service';
+import { SqliteImportParametersRepository } from '../kms/keys/import/sqlite-import-parameters.repository';
 import { KeyDeletionService } from '../kms/keys/key-deletion.service';
+import { KmsKeyFeatureTokens } from '../kms/keys/kms-key-features.tokens';
+import { KeyRotationService } from '../kms/keys/rotation/key-rotation.service';
+import { SqliteKeyMaterialRepository } from '../kms/keys/rotation/sqlite-key-material.repository';
+import { SqliteKeyUsageRepository } from '../kms/keys/usage/sqlite-key-usage.repository';
 import { KmsKeyInventory } from '../kms/keys/kms-key-inventory';
 import { kmsKeyHandlers } from '../kms/keys/kms-key.handlers';
 import { KmsKeyTokens } from '../kms/keys/kms-key.tokens';
@@ -70,6 +77,10 @@ function registerKms(container: DependencyContainer, config: SimulatorConfig, da
   container.register(KmsKeyTokens.KeyMaterialVault, { useValue: new AesGcmKeyMaterialVault(loadOrCreateMasterKey(config.dataDir)) });
   container.register(KmsKeyTokens.KeyStoreCrypto, { useValue: container.resolve(CustomKeyStoreCrypto) });
   container.register(KmsKeyTokens.IdGenerator, { useValue: ids });
+  container.register(KmsKeyFeatureTokens.GrantRepository, { useValue: new SqliteGrantRepository(database) });
+  container.register(KmsKeyFeatureTokens.KeyMaterialRepository, { useValue: new SqliteKeyMaterialRepository(database) });
+  container.register(KmsKeyFeatureTokens.ImportParametersRepository, { useValue: new SqliteImportParametersRepository(database) });
+  container.register(KmsKeyFeatureTokens.KeyUsageRepository, { useValue: new SqliteKeyUsageRepository(database) });
   const inventory = container.resolve(KmsKeyInventory);
   container.register(CustomKeyStoreTokens.KeyCounter, { useValue: (customKeyStoreId: string) => inventory.keysInStore(customKeyStoreId) });
 }
@@ -142,6 +153,8 @@ export class ControlPlane {
     await hsms.resumeAll();
     await container.resolve(CustomKeyStoreConnectionService).resumeConnections();
     container.resolve(KeyDeletionService).resumeScheduledDeletions();
+    container.resolve(KeyRotationService).resumeRotations();
+    container.resolve(KeyImportService).resumeExpirations();
     container.resolve(BackupService).resumeWaitingPeriods();
 
     const endpoint = new AwsEndpoint({

@@ -70,9 +70,8 @@ describe('KMS CreateKey', () => {
     ['a store without Origin AWS_CLOUDHSM', { CustomKeyStoreId: STORE_ID }, /needs Origin AWS_CLOUDHSM, not AWS_KMS/],
     ['an AWS_KMS RSA key (not simulated yet)', { KeySpec: 'RSA_2048' }, /KeySpec RSA_2048 is not simulated yet/],
     ['an AWS_KMS HMAC key (not simulated yet)', { CustomerMasterKeySpec: 'HMAC_256' }, /KeySpec HMAC_256 is not simulated yet/],
-    ['an AWS_KMS multi-Region key (not simulated yet)', { MultiRegion: true }, /not simulated yet/],
-    ['imported key material (not simulated)', { Origin: 'EXTERNAL' }, /Origin EXTERNAL is not simulated yet/],
-    ['an external key store key (not simulated)', { Origin: 'EXTERNAL_KEY_STORE', CustomKeyStoreId: STORE_ID, XksKeyId: 'key-1' }, /EXTERNAL_KEY_STORE is not simulated/],
+    ['imported key material in a CloudHSM key store', { Origin: 'EXTERNAL', CustomKeyStoreId: STORE_ID }, /needs Origin AWS_CLOUDHSM, not EXTERNAL/],
+    ['an external key store key (not simulated)', { Origin: 'EXTERNAL_KEY_STORE', CustomKeyStoreId: STORE_ID, XksKeyId: 'key-1' }, /EXTERNAL_KEY_STORE \(an external key store\) is not simulated/],
   ];
   for (const [what, request, message] of unsupported) {
     it(`refuses ${what} with UnsupportedOperationException`, async () => {

@@ -23,6 +23,12 @@ import { kmsKeyHandlers } from '../../../../src/kms/keys/kms-key.handlers';
 import { KmsKeyTokens } from '../../../../src/kms/keys/kms-key.tokens';
 import { RandomService } from '../../../../src/kms/keys/random.service';
 import { SqliteKmsKeyRepository } from '../../../../src/kms/keys/sqlite-kms-key.repository';
+import { GrantService } from '../../../../src/kms/keys/grants/grant.service';
+import { SqliteGrantRepository } from '../../../../src/kms/keys/grants/sqlite-grant.repository';
+import { SqliteImportParametersRepository } from '../../../../src/kms/keys/import/sqlite-import-parameters.repository';
+import { KmsKeyFeatureTokens } from '../../../../src/kms/keys/kms-key-features.tokens';
+import { SqliteKeyMaterialRepository } from '../../../../src/kms/keys/rotation/sqlite-key-material.repository';
+import { SqliteKeyUsageRepository } from '../../../../src/kms/keys/usage/sqlite-key-usage.repository';
 import { withOverrides } from '../../../../src/main/container';
 import { AwsException } from '../../../../src/shared/aws-exception';
 import { IdGenerator } from '../../../../src/shared/ids';
@@ -61,6 +67,7 @@ export interface KmsKeys {
   readonly tags: KeyTagService;
   readonly policies: KeyPolicyService;
   readonly inventory: KmsKeyInventory;
+  readonly grants: GrantService;
   readonly handlers: ReturnType<typeof kmsKeyHandlers>;
 }
 
@@ -87,6 +94,10 @@ export function createKmsKeys(options: KmsKeysOptions = {}): KmsKeys {
     { token: KmsKeyTokens.KeyMaterialVault, useValue: new AesGcmKeyMaterialVault(options.masterKey ?? randomBytes(32)) },
     { token: KmsKeyTokens.KeyStoreCrypto, useValue: crypto },
     { token: KmsKeyTokens.IdGenerator, useValue: new IdGenerator() },
+    { token: KmsKeyFeatureTokens.GrantRepository, useValue: new SqliteGrantRepository(database) },
+    { token: KmsKeyFeatureTokens.KeyMaterialRepository, useValue: new SqliteKeyMaterialRepository(database) },
+    { token: KmsKeyFeatureTokens.ImportParametersRepository, useValue: new SqliteImportParametersRepository(database) },
+    { token: KmsKeyFeatureTokens.KeyUsageRepository, useValue: new SqliteKeyUsageRepository(database) },
     { token: Tokens.Clock, useValue: clock },
     { token: Tokens.Logger, useValue: { log: (level: LogLevel, message: string, fields: Record<string, unknown> = {}) => logs.push({ level, message, fields }) } },
   ]);
@@ -108,6 +119,7 @@ export function createKmsKeys(options: KmsKeysOptions = {}): KmsKeys {
     tags: container.resolve(KeyTagService),
     policies: container.resolve(KeyPolicyService),
     inventory: container.resolve(KmsKeyInventory),
+    grants: container.resolve(GrantService),
     handlers: kmsKeyHandlers(container),
   };
 }

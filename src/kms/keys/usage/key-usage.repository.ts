@@ -1,0 +1,8 @@
+// Where the last use of each key is kept.
+
+import type { KeyUsageRecord } from './key-usage';
+
+export interface KeyUsageRepository {
+  get(keyArn: string): KeyUsageRecord | undefined;
+  save(usage: KeyUsageRecord): void;
+}
