@@ -40,6 +40,7 @@ import { KeyDeletionService } from '../kms/keys/key-deletion.service';
 import { KmsKeyFeatureTokens } from '../kms/keys/kms-key-features.tokens';
 import { KeyRotationService } from '../kms/keys/rotation/key-rotation.service';
 import { SqliteKeyMaterialRepository } from '../kms/keys/rotation/sqlite-key-material.repository';
+import { KeyUsageService } from '../kms/keys/usage/key-usage.service';
 import { SqliteKeyUsageRepository } from '../kms/keys/usage/sqlite-key-usage.repository';
 import { KmsKeyInventory } from '../kms/keys/kms-key-inventory';
 import { kmsKeyHandlers } from '../kms/keys/kms-key.handlers';
@@ -56,6 +57,8 @@ import type { SimulatorConfig } from './simulator-config';
 
 const NODE_ENTRY = join(__dirname, '..', '..', 'hsm-sim', 'node-process', 'node-main.js');
 export const DATABASE_FILE = 'cloudhsm-sim.sqlite';
+/** How often the last use of KMS keys (GetKeyLastUsage) is written to the database. */
+const KEY_USAGE_FLUSH_MS = 5_000;
 
 export interface DefaultSubnet {
   readonly subnetId: string;
@@ -81,6 +84,8 @@ function registerKms(container: DependencyContainer, config: SimulatorConfig, da
   container.register(KmsKeyFeatureTokens.KeyMaterialRepository, { useValue: new SqliteKeyMaterialRepository(database) });
   container.register(KmsKeyFeatureTokens.ImportParametersRepository, { useValue: new SqliteImportParametersRepository(database) });
   container.register(KmsKeyFeatureTokens.KeyUsageRepository, { useValue: new SqliteKeyUsageRepository(database) });
+  // One holder of the uses not yet flushed, for the handlers that record them and GetKeyLastUsage.
+  container.registerSingleton(KeyUsageService);
   const inventory = container.resolve(KmsKeyInventory);
   container.register(CustomKeyStoreTokens.KeyCounter, { useValue: (customKeyStoreId: string) => inventory.keysInStore(customKeyStoreId) });
 }
@@ -114,6 +119,8 @@ export class ControlPlane {
     private readonly appliance: FleetAppliance,
     private readonly endpoint: AwsEndpoint,
     readonly port: number,
+    private readonly keyUsage: KeyUsageService,
+    private readonly keyUsageFlush: NodeJS.Timeout,
   ) {}
 
   static async start(config: SimulatorConfig): Promise<ControlPlane> {
@@ -172,7 +179,9 @@ export class ControlPlane {
     endpoint.route('POST', CLOCK_ADVANCE_ROUTE, (request) => clockAdvanceRoute(clock, request));
     registerFaultRoutes(endpoint, container.resolve(FaultInjector));
     const port = await endpoint.listen();
-    return new ControlPlane(config, container, database, clock, appliance, endpoint, port);
+    const keyUsage = container.resolve(KeyUsageService);
+    const keyUsageFlush = setInterval(() => keyUsage.flush(), KEY_USAGE_FLUSH_MS).unref();
+    return new ControlPlane(config, container, database, clock, appliance, endpoint, port, keyUsage, keyUsageFlush);
   }
 
   get url(): string {
@@ -188,6 +197,8 @@ export class ControlPlane {
 
   async stop(): Promise<void> {
     await this.endpoint.close();
+    clearInterval(this.keyUsageFlush);
+    this.keyUsage.flush();
     await this.clock.stop();
     await this.appliance.stopAll();
     this.database.close();

@@ -89,7 +89,7 @@ export class KeyDeletionService {
       this.repository.saveKey(record);
       this.grants.deleteGrantsOf(key.accountId, key.region, keyId);
       // A multi-Region key's material stays while another key of its set lives.
-      const sibling = this.repository.allKeys().some((other) => other.keyId === keyId && other.region !== key.region && isLive(other));
+      const sibling = key.multiRegion !== undefined && this.repository.allKeys().some((other) => other.keyId === keyId && other.region !== key.region && isLive(other));
       if (!sibling) {
         this.repository.deleteMaterial(keyId);
         this.materials.deleteVersionsOf(keyId);

@@ -59,7 +59,7 @@ export class KeyResolver {
   }
 
   metadataOf(key: LiveKeyRecord): KeyMetadataShape {
-    const multiRegion = multiRegionConfiguration(key, this.repository.allKeys());
+    const multiRegion = key.multiRegion ? multiRegionConfiguration(key, this.repository.allKeys()) : undefined;
     if (key.backing.origin !== KeyOrigin.AWS_CLOUDHSM) return keyMetadata(key, this.stateOf(key), undefined, multiRegion);
     const store = this.crypto.describeStore(key.accountId, key.region, key.backing.customKeyStoreId);
     return keyMetadata(key, this.stateOf(key), store?.cloudHsmClusterId);

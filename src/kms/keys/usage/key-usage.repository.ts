@@ -4,5 +4,6 @@ import type { KeyUsageRecord } from './key-usage';
 
 export interface KeyUsageRepository {
   get(keyArn: string): KeyUsageRecord | undefined;
-  save(usage: KeyUsageRecord): void;
+  /** All in one transaction. */
+  saveAll(usages: readonly KeyUsageRecord[]): void;
 }

@@ -1,5 +1,7 @@
 // GetKeyLastUsage (API_GetKeyLastUsage): the last cryptographic operation each key took part in, recorded
-// by the endpoint's KMS handlers after every successful one (kms-key.handlers.ts).
+// by the endpoint's KMS handlers after every successful one (kms-key.handlers.ts). Uses are held in memory
+// and written in one transaction by flush() (the composition root calls it every few seconds and at stop),
+// so a cryptographic request never waits for a database commit of its own.
 // SIM: tracking starts when the key is created (TrackingStartDate is its CreationDate), and there is no
 // CloudTrail, so KeyLastUsage carries KmsRequestId but no CloudTrailEventId.
 
@@ -10,6 +12,7 @@ import type { KmsScope } from '../domain/kms-key';
 import { KeyResolver } from '../key-resolver';
 import { KmsKeyFeatureTokens } from '../kms-key-features.tokens';
 import type { KeyIdRequest } from '../kms-key.shapes';
+import type { KeyUsageRecord } from './key-usage';
 import type { KeyUsageRepository } from './key-usage.repository';
 
 /** API_KeyLastUsageData Operation: the operations whose use is tracked. */
@@ -37,6 +40,9 @@ export interface GetKeyLastUsageResponse {
 
 @injectable()
 export class KeyUsageService {
+  /** Uses recorded since the last flush, by key ARN. */
+  private readonly pending = new Map<string, KeyUsageRecord>();
+
   constructor(
     @inject(KmsKeyFeatureTokens.KeyUsageRepository) private readonly usage: KeyUsageRepository,
     @inject(KeyResolver) private readonly keys: KeyResolver,
@@ -47,12 +53,20 @@ export class KeyUsageService {
   record(keyArns: readonly string[], operation: string, requestId: string | undefined): void {
     if (!TRACKED_OPERATIONS.has(operation)) return;
     const timestamp = this.clock.now();
-    for (const keyArn of new Set(keyArns)) this.usage.save({ keyArn, operation, timestamp, ...(requestId ? { requestId } : {}) });
+    for (const keyArn of keyArns) this.pending.set(keyArn, { keyArn, operation, timestamp, ...(requestId ? { requestId } : {}) });
+  }
+
+  /** Writes the uses recorded since the last flush. */
+  flush(): void {
+    if (this.pending.size === 0) return;
+    const usages = [...this.pending.values()];
+    this.pending.clear();
+    this.usage.saveAll(usages);
   }
 
   getKeyLastUsage(scope: KmsScope, input: KeyIdRequest): GetKeyLastUsageResponse {
     const key = this.keys.require(scope, input.KeyId, 'GetKeyLastUsage');
-    const last = this.usage.get(key.arn);
+    const last = this.pending.get(key.arn) ?? this.usage.get(key.arn);
     return {
       KeyId: key.arn,
       KeyCreationDate: key.creationDate,

@@ -8,7 +8,7 @@ import type { KeyUsageRepository } from './key-usage.repository';
 export class SqliteKeyUsageRepository implements KeyUsageRepository {
   private readonly usage: DocumentStore<KeyUsageRecord>;
 
-  constructor(database: SqliteDatabase) {
+  constructor(private readonly database: SqliteDatabase) {
     this.usage = new DocumentStore(database, 'kms_key_last_usage');
   }
 
@@ -16,7 +16,9 @@ export class SqliteKeyUsageRepository implements KeyUsageRepository {
     return this.usage.get(keyArn);
   }
 
-  save(usage: KeyUsageRecord): void {
-    this.usage.put(usage.keyArn, usage.keyArn, usage);
+  saveAll(usages: readonly KeyUsageRecord[]): void {
+    this.database.transaction(() => {
+      for (const usage of usages) this.usage.put(usage.keyArn, usage.keyArn, usage);
+    });
   }
 }
