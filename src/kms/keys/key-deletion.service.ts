@@ -15,6 +15,7 @@ import { KeyState, StoredKeyState } from './domain/kms-key.states';
 import type { GrantRepository } from './grants/grant.repository';
 import { KeyResolver } from './key-resolver';
 import { KmsKeyFeatureTokens } from './kms-key-features.tokens';
+import { materialOwner } from './rotation/key-material';
 import type { KeyMaterialRepository } from './rotation/key-material.repository';
 import type { KeyIdRequest, ScheduleKeyDeletionRequest, ScheduleKeyDeletionResponse } from './kms-key.shapes';
 import { KmsKeyTokens } from './kms-key.tokens';
@@ -88,7 +89,8 @@ export class KeyDeletionService {
       const record: KmsKeyRecord = { ...applyKeyEvent(rest, 'deletionWindowEnded'), deletion: { deletedAt } };
       this.repository.saveKey(record);
       this.grants.deleteGrantsOf(key.accountId, key.region, keyId);
-      // A multi-Region key's material stays while another key of its set lives.
+      // A multi-Region key's material stays while another key of its set lives (imported material is each key's own).
+      if (materialOwner(key) !== keyId) this.materials.deleteVersionsOf(materialOwner(key));
       const sibling = key.multiRegion !== undefined && this.repository.allKeys().some((other) => other.keyId === keyId && other.region !== key.region && isLive(other));
       if (!sibling) {
         this.repository.deleteMaterial(keyId);

@@ -2,7 +2,7 @@
 // does: each wrapping algorithm and key size, expiry on the simulated clock (also after a restart),
 // reimport, DeleteImportedKeyMaterial, on-demand rotation of imported material, and the errors.
 
-import { constants, createCipheriv, createPublicKey, publicEncrypt, randomBytes } from 'node:crypto';
+import { createPublicKey, randomBytes } from 'node:crypto';
 import {
   CreateKeyCommand,
   DecryptCommand,
@@ -18,20 +18,8 @@ import {
   type WrappingKeySpec,
 } from '@aws-sdk/client-kms';
 import { expect } from 'chai';
+import { wrap } from './key-material-wrapping';
 import { DAY_SECONDS, expectFailure, KmsWireWorld } from './kms-wire-world';
-
-const KWP_IV = Buffer.from('a65959a6', 'hex');
-
-/** What an importer does with GetParametersForImport's PublicKey (importing-keys-encrypt-key-material.html). */
-function wrap(algorithm: AlgorithmSpec, publicKeyDer: Uint8Array, material: Buffer): Buffer {
-  const key = createPublicKey({ key: Buffer.from(publicKeyDer), format: 'der', type: 'spki' });
-  const oaepHash = algorithm.endsWith('SHA_1') ? 'sha1' : 'sha256';
-  const oaep = (data: Buffer): Buffer => publicEncrypt({ key, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash }, data);
-  if (algorithm.startsWith('RSAES_OAEP')) return oaep(material);
-  const aesKey = randomBytes(32);
-  const cipher = createCipheriv('id-aes256-wrap-pad', aesKey, KWP_IV);
-  return Buffer.concat([oaep(aesKey), cipher.update(material), cipher.final()]);
-}
 
 describe('KMS imported key material, over the wire', () => {
   let world: KmsWireWorld;

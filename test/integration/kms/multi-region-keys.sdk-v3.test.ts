@@ -3,17 +3,22 @@
 // what its primary encrypted. UpdatePrimaryRegion, MultiRegionConfiguration, rotation shared by the set,
 // persistence and the refusals.
 
+import { randomBytes } from 'node:crypto';
 import {
   CreateKeyCommand,
   DecryptCommand,
+  DeleteImportedKeyMaterialCommand,
   DescribeKeyCommand,
   EncryptCommand,
+  GetParametersForImportCommand,
+  ImportKeyMaterialCommand,
   ListKeysCommand,
   ReplicateKeyCommand,
   RotateKeyOnDemandCommand,
   UpdatePrimaryRegionCommand,
 } from '@aws-sdk/client-kms';
 import { expect } from 'chai';
+import { wrap } from './key-material-wrapping';
 import { expectFailure, HOME_REGION, KmsWireWorld } from './kms-wire-world';
 
 const REPLICA_REGION = 'eu-west-1';
@@ -95,6 +100,25 @@ describe('KMS multi-Region keys, over the wire', () => {
     const single = (await world.kms().send(new CreateKeyCommand({}))).KeyMetadata!.KeyId!;
     await expectFailure(world.kms().send(new ReplicateKeyCommand({ KeyId: single, ReplicaRegion: REPLICA_REGION })), 'UnsupportedOperationException', /is not a multi-Region key/);
     await expectFailure(world.kms().send(new CreateKeyCommand({ MultiRegion: true, Origin: 'AWS_CLOUDHSM', CustomKeyStoreId: 'cks-1234567890abcdef0' })), 'UnsupportedOperationException', /no multi-Region keys/);
+  });
+
+  it('imports the same material into each key of an EXTERNAL set; each key deletes its own', async () => {
+    const external = (await world.kms().send(new CreateKeyCommand({ MultiRegion: true, Origin: 'EXTERNAL' }))).KeyMetadata!.KeyId!;
+    const material = randomBytes(32);
+    const importInto = async (region: string): Promise<string> => {
+      const { ImportToken, PublicKey } = await world.kms(region).send(new GetParametersForImportCommand({ KeyId: external, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' }));
+      const EncryptedKeyMaterial = wrap('RSAES_OAEP_SHA_256', PublicKey!, material);
+      return (await world.kms(region).send(new ImportKeyMaterialCommand({ KeyId: external, ImportToken, EncryptedKeyMaterial, ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' }))).KeyMaterialId!;
+    };
+    const inPrimary = await importInto(HOME_REGION);
+    await world.kms().send(new ReplicateKeyCommand({ KeyId: external, ReplicaRegion: REPLICA_REGION }));
+    expect((await world.kms(REPLICA_REGION).send(new DescribeKeyCommand({ KeyId: external }))).KeyMetadata!.KeyState).to.equal('PendingImport');
+    expect(await importInto(REPLICA_REGION)).to.equal(inPrimary);
+    const { CiphertextBlob } = await world.kms().send(new EncryptCommand({ KeyId: external, Plaintext: Buffer.from('shared') }));
+    expect(Buffer.from((await world.kms(REPLICA_REGION).send(new DecryptCommand({ CiphertextBlob }))).Plaintext!).toString()).to.equal('shared');
+    await world.kms(REPLICA_REGION).send(new DeleteImportedKeyMaterialCommand({ KeyId: external }));
+    expect((await world.kms(REPLICA_REGION).send(new DescribeKeyCommand({ KeyId: external }))).KeyMetadata!.KeyState).to.equal('PendingImport');
+    expect(Buffer.from((await world.kms().send(new DecryptCommand({ CiphertextBlob }))).Plaintext!).toString()).to.equal('shared');
   });
 
   it('keeps the set across a restart', async () => {

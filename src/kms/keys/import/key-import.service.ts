@@ -23,7 +23,7 @@ import { KmsKeyFeatureTokens } from '../kms-key-features.tokens';
 import { KmsKeyTokens } from '../kms-key.tokens';
 import type { KeyMaterialVault } from '../ports/key-material-vault.port';
 import type { KmsKeyRepository } from '../ports/kms-key.repository';
-import { ExpirationModel, type KeyMaterialVersion } from '../rotation/key-material';
+import { ExpirationModel, materialOwner, type KeyMaterialVersion } from '../rotation/key-material';
 import type { KeyMaterialRepository } from '../rotation/key-material.repository';
 import { MATERIAL_BYTES } from '../rotation/key-materials';
 import type { ImportParameters } from './import-parameters';
@@ -111,7 +111,7 @@ export class KeyImportService {
       try {
         const keyMaterialId = importedMaterialId(key.keyId, material);
         const version: KeyMaterialVersion = {
-          ...(this.versions.getVersion(key.keyId, keyMaterialId) ?? { keyId: key.keyId, keyMaterialId, createdAt: this.clock.now() }),
+          ...(this.versions.getVersion(materialOwner(key), keyMaterialId) ?? { keyId: materialOwner(key), keyMaterialId, createdAt: this.clock.now() }),
           sealed: this.vault.seal(material),
           imported: { ...expiration, ...(input.KeyMaterialDescription !== undefined ? { description: input.KeyMaterialDescription } : {}) },
         };
@@ -128,7 +128,7 @@ export class KeyImportService {
     return this.repository.transaction(() => {
       const key = this.external(scope, input.KeyId, 'DeleteImportedKeyMaterial');
       const keyMaterialId = input.KeyMaterialId ?? key.backing.keyMaterialId;
-      const version = keyMaterialId === undefined ? undefined : this.versions.getVersion(key.keyId, keyMaterialId);
+      const version = keyMaterialId === undefined ? undefined : this.versions.getVersion(materialOwner(key), keyMaterialId);
       if (!version?.sealed || keyMaterialId === undefined) throw new KMSInvalidStateException(`${key.arn} has no imported key material${input.KeyMaterialId ? ` ${input.KeyMaterialId}` : ''} to delete.`);
       this.dropMaterial(key, version);
       return { KeyId: key.arn, KeyMaterialId: keyMaterialId };
@@ -139,7 +139,7 @@ export class KeyImportService {
   resumeExpirations(): void {
     for (const key of this.repository.allKeys()) {
       if (!isLive(key) || key.backing.origin !== KeyOrigin.EXTERNAL) continue;
-      for (const version of this.versions.versionsOf(key.keyId)) this.expireAt(key, version);
+      for (const version of this.versions.versionsOf(materialOwner(key))) this.expireAt(key, version);
     }
   }
 
@@ -201,7 +201,7 @@ export class KeyImportService {
   private place(key: ExternalKey, version: KeyMaterialVersion, input: ImportKeyMaterialRequest): LiveKeyRecord {
     const current = key.backing.keyMaterialId;
     const importType = input.ImportType ?? (current === undefined ? 'NEW_KEY_MATERIAL' : 'EXISTING_KEY_MATERIAL');
-    const known = this.versions.getVersion(key.keyId, version.keyMaterialId) !== undefined;
+    const known = this.versions.getVersion(materialOwner(key), version.keyMaterialId) !== undefined;
     if (importType === 'EXISTING_KEY_MATERIAL' || current === undefined) {
       // API_ImportKeyMaterial: "you can reimport the same key material into that KMS key, but you cannot import different key material".
       const expected = input.KeyMaterialId ?? current;
@@ -233,7 +233,7 @@ export class KeyImportService {
     this.clock.at(validTo, () => {
       this.repository.transaction(() => {
         const now = this.repository.getKey(keyId, region);
-        const stored = this.versions.getVersion(keyId, version.keyMaterialId);
+        const stored = this.versions.getVersion(version.keyId, version.keyMaterialId);
         // Reimported with another ValidTo, deleted, or the key deleted, since this wait began.
         if (!now || !isLive(now) || now.backing.origin !== KeyOrigin.EXTERNAL || !stored?.sealed || stored.imported?.validTo?.getTime() !== validTo.getTime()) return;
         this.dropMaterial({ ...now, backing: now.backing }, stored);

@@ -1,6 +1,14 @@
 // The versions of a key's material beyond the one CreateKey made (which KmsKeyRepository.saveMaterial
 // keeps): every rotation adds one, every import of EXTERNAL material adds or refreshes one. Multi-Region
-// keys share them: they are kept by key id, and every key of a multi-Region set has the same id.
+// keys share them: they are kept by key id, and every key of a multi-Region set has the same id; except
+// imported material, which each key of a set has imported (and may delete, or let expire) on its own.
+
+import { KeyOrigin, type KmsKeyRecord } from '../domain/kms-key';
+
+/** Whose versions a key uses: its key id, or for an EXTERNAL multi-Region key its own Region's. */
+export function materialOwner(key: KmsKeyRecord): string {
+  return key.multiRegion && key.backing.origin === KeyOrigin.EXTERNAL ? `${key.keyId}@${key.region}` : key.keyId;
+}
 
 export const RotationType = { AUTOMATIC: 'AUTOMATIC', ON_DEMAND: 'ON_DEMAND' } as const;
 export type RotationType = (typeof RotationType)[keyof typeof RotationType];
@@ -10,6 +18,7 @@ export type ExpirationModel = (typeof ExpirationModel)[keyof typeof ExpirationMo
 
 export interface KeyMaterialVersion {
   readonly [key: string]: unknown;
+  /** The owner (materialOwner): the key id, or key id @ Region. */
   readonly keyId: string;
   readonly keyMaterialId: string;
   /** Sealed by the KeyMaterialVault; absent while imported material is gone (expired or deleted). */

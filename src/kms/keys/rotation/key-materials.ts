@@ -10,6 +10,7 @@ import { KmsKeyFeatureTokens } from '../kms-key-features.tokens';
 import { KmsKeyTokens } from '../kms-key.tokens';
 import type { KeyMaterialVault } from '../ports/key-material-vault.port';
 import type { KmsKeyRepository } from '../ports/kms-key.repository';
+import { materialOwner } from './key-material';
 import type { KeyMaterialRepository } from './key-material.repository';
 
 /** A 256-bit AES key, as AWS_KMS symmetric keys are. */
@@ -50,7 +51,7 @@ export class KeyMaterials {
   /** The id of the material a ciphertext of `key` was made with, as Decrypt reports it. */
   materialIdOf(key: SimulatorKey, named: string | undefined): string | undefined {
     if (named !== undefined) return named;
-    return this.versions.versionsOf(key.keyId).find((version) => version.original)?.keyMaterialId ?? key.backing.keyMaterialId;
+    return this.versions.versionsOf(materialOwner(key)).find((version) => version.original)?.keyMaterialId ?? key.backing.keyMaterialId;
   }
 
   /** A new random 256-bit material, sealed, with a new id. */
@@ -69,7 +70,7 @@ export class KeyMaterials {
 
   /** A later version, or (for an AWS_KMS key) the first one CreateKey sealed: a wrong guess fails the GCM tag. */
   private sealedVersion(key: SimulatorKey, keyMaterialId: string): Buffer | undefined {
-    const version = this.versions.getVersion(key.keyId, keyMaterialId);
+    const version = this.versions.getVersion(materialOwner(key), keyMaterialId);
     if (version) return version.sealed;
     return key.backing.origin === KeyOrigin.AWS_KMS ? this.keys.getMaterial(key.keyId) : undefined;
   }

@@ -17,7 +17,7 @@ import { KmsKeyFeatureTokens } from '../kms-key-features.tokens';
 import type { Empty, KeyIdRequest } from '../kms-key.shapes';
 import { KmsKeyTokens } from '../kms-key.tokens';
 import type { KmsKeyRepository } from '../ports/kms-key.repository';
-import { RotationType, type KeyMaterialVersion, type RotationSettings } from './key-material';
+import { materialOwner, RotationType, type KeyMaterialVersion, type RotationSettings } from './key-material';
 import type { KeyMaterialRepository } from './key-material.repository';
 import { isSimulatorKey, KeyMaterials, type SimulatorKey } from './key-materials';
 import { DEFAULT_ROTATION_PERIOD_DAYS, MAX_ON_DEMAND_ROTATIONS, rotationRefusal, type RotationOperation } from './rotation.rules';
@@ -153,7 +153,7 @@ export class KeyRotationService {
 
   /** API_RotateKeyOnDemand on imported material: the material imported with ImportType NEW_KEY_MATERIAL becomes current. */
   private rotateImported(key: SimulatorKey, rotationDate: Date): void {
-    const pending = this.versions.versionsOf(key.keyId).find((version) => version.imported?.pendingRotation);
+    const pending = this.versions.versionsOf(materialOwner(key)).find((version) => version.imported?.pendingRotation);
     if (!pending?.imported) {
       throw new KMSInvalidStateException(`${key.arn} has no key material pending rotation: import new key material (ImportKeyMaterial with ImportType NEW_KEY_MATERIAL) first.`);
     }
@@ -175,7 +175,7 @@ export class KeyRotationService {
 
   /** Every material of the key, oldest first; an AWS_KMS key never rotated has only the one CreateKey made. */
   private versionsOf(key: SimulatorKey): KeyMaterialVersion[] {
-    const stored = this.versions.versionsOf(key.keyId);
+    const stored = this.versions.versionsOf(materialOwner(key));
     const current = key.backing.keyMaterialId;
     if (key.backing.origin === KeyOrigin.AWS_KMS && current !== undefined && !stored.some((version) => version.keyMaterialId === current)) {
       return [{ keyId: key.keyId, keyMaterialId: current, createdAt: key.creationDate, original: true }, ...stored];
