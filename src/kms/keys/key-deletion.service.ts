@@ -15,6 +15,7 @@ import { KeyState, StoredKeyState } from './domain/kms-key.states';
 import type { GrantRepository } from './grants/grant.repository';
 import { KeyResolver } from './key-resolver';
 import { KmsKeyFeatureTokens } from './kms-key-features.tokens';
+import { hasLiveReplicas, primaryReleasedBy } from './multi-region/replica-deletion.rules';
 import { materialOwner } from './rotation/key-material';
 import type { KeyMaterialRepository } from './rotation/key-material.repository';
 import type { KeyIdRequest, ScheduleKeyDeletionRequest, ScheduleKeyDeletionResponse } from './kms-key.shapes';
@@ -50,11 +51,16 @@ export class KeyDeletionService {
     const days = input.PendingWindowInDays ?? MAX_WINDOW_DAYS;
     checkWindow(days);
     const deletionDate = new Date(this.clock.now().getTime() + days * DAY_MS);
-    const key = this.repository.transaction(() => {
-      const scheduled = { ...applyKeyEvent(this.keys.require(scope, input.KeyId, 'ScheduleKeyDeletion'), 'scheduleDeletion'), deletionDate, pendingWindowInDays: days };
-      this.repository.saveKey(scheduled);
-      return scheduled;
+    const { key, waitsForReplicas } = this.repository.transaction(() => {
+      const key = this.keys.require(scope, input.KeyId, 'ScheduleKeyDeletion');
+      if (key.multiRegion && hasLiveReplicas(key, this.repository.allKeys())) {
+        this.repository.saveKey({ ...applyKeyEvent(key, 'scheduleDeletionAfterReplicas'), pendingWindowInDays: days });
+        return { key, waitsForReplicas: true };
+      }
+      this.repository.saveKey({ ...applyKeyEvent(key, 'scheduleDeletion'), deletionDate, pendingWindowInDays: days });
+      return { key, waitsForReplicas: false };
     });
+    if (waitsForReplicas) return { KeyId: key.arn, KeyState: KeyState.PendingReplicaDeletion, PendingWindowInDays: days };
     this.waitOut(key.keyId, key.region, deletionDate);
     return { KeyId: key.arn, DeletionDate: deletionDate, KeyState: KeyState.PendingDeletion, PendingWindowInDays: days };
   }
@@ -104,9 +110,23 @@ export class KeyDeletionService {
       return record;
     });
     if (!deleted) return;
+    if (deleted.multiRegion) this.releasePrimary(deleted, deletedAt);
     const backingKey = await this.deleteBackingKey(deleted);
     if (backingKey) this.repository.transaction(() => this.repository.saveKey({ ...deleted, deletion: { deletedAt, backingKey } }));
     this.logger.log('info', 'KMS key deleted at the end of its waiting period', { keyArn: deleted.arn, ...(backingKey ? { backingKeyDeletion: backingKey } : {}) });
+  }
+
+  /** The last replica of a primary key in PendingReplicaDeletion is gone: the primary's waiting period begins now. */
+  private releasePrimary(replica: KmsKeyRecord, now: Date): void {
+    const released = this.repository.transaction(() => {
+      const primary = primaryReleasedBy(replica, this.repository.allKeys());
+      if (!primary) return undefined;
+      const deletionDate = new Date(now.getTime() + (primary.pendingWindowInDays ?? MAX_WINDOW_DAYS) * DAY_MS);
+      const scheduled = { ...applyKeyEvent(primary, 'replicasDeleted'), deletionDate };
+      this.repository.saveKey(scheduled);
+      return scheduled;
+    });
+    if (released) this.waitOut(released.keyId, released.region, released.deletionDate);
   }
 
   /** 4.3: best effort; it fails when the store is not connected. Undefined for AWS_KMS keys (no backing key). */

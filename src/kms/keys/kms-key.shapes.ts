@@ -44,7 +44,8 @@ export interface ScheduleKeyDeletionRequest extends KeyIdRequest {
 }
 export interface ScheduleKeyDeletionResponse {
   readonly KeyId: string;
-  readonly DeletionDate: Date;
+  /** Absent while a multi-Region primary key waits for its replicas to be deleted (PendingReplicaDeletion). */
+  readonly DeletionDate?: Date;
   readonly KeyState: KeyState;
   readonly PendingWindowInDays: number;
 }

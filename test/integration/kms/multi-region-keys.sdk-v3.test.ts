@@ -13,13 +13,15 @@ import {
   GetParametersForImportCommand,
   ImportKeyMaterialCommand,
   ListKeysCommand,
+  CancelKeyDeletionCommand,
   ReplicateKeyCommand,
   RotateKeyOnDemandCommand,
+  ScheduleKeyDeletionCommand,
   UpdatePrimaryRegionCommand,
 } from '@aws-sdk/client-kms';
 import { expect } from 'chai';
 import { wrap } from './key-material-wrapping';
-import { expectFailure, HOME_REGION, KmsWireWorld } from './kms-wire-world';
+import { DAY_SECONDS, expectFailure, HOME_REGION, KmsWireWorld } from './kms-wire-world';
 
 const REPLICA_REGION = 'eu-west-1';
 
@@ -119,6 +121,26 @@ describe('KMS multi-Region keys, over the wire', () => {
     await world.kms(REPLICA_REGION).send(new DeleteImportedKeyMaterialCommand({ KeyId: external }));
     expect((await world.kms(REPLICA_REGION).send(new DescribeKeyCommand({ KeyId: external }))).KeyMetadata!.KeyState).to.equal('PendingImport');
     expect(Buffer.from((await world.kms().send(new DecryptCommand({ CiphertextBlob }))).Plaintext!).toString()).to.equal('shared');
+  });
+
+  it('holds a primary key with replicas in PendingReplicaDeletion until its last replica is deleted, then waits out its window', async () => {
+    await replicate();
+    const scheduled = await world.kms().send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 }));
+    expect(scheduled).to.deep.include({ KeyState: 'PendingReplicaDeletion', PendingWindowInDays: 7 });
+    expect(scheduled.DeletionDate).to.equal(undefined);
+    expect(await describe_(HOME_REGION)).to.deep.include({ KeyState: 'PendingReplicaDeletion', PendingDeletionWindowInDays: 7, Enabled: false });
+    await expectFailure(world.kms().send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('x') })), 'KMSInvalidStateException', /is pending replica deletion\.$/);
+    await world.kms().send(new CancelKeyDeletionCommand({ KeyId: keyId }));
+    expect((await describe_(HOME_REGION)).KeyState).to.equal('Disabled');
+    await world.kms().send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 }));
+    await world.kms(REPLICA_REGION).send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 10 }));
+    await world.advance(10 * DAY_SECONDS);
+    await expectFailure(world.kms(REPLICA_REGION).send(new DescribeKeyCommand({ KeyId: keyId })), 'NotFoundException');
+    const primary = await describe_(HOME_REGION);
+    expect(primary.KeyState).to.equal('PendingDeletion');
+    expect(primary.DeletionDate!.getTime() - (await world.now()).getTime()).to.be.within(7 * DAY_SECONDS * 1000 - 5000, 7 * DAY_SECONDS * 1000);
+    await world.advance(7 * DAY_SECONDS);
+    await expectFailure(world.kms().send(new DescribeKeyCommand({ KeyId: keyId })), 'NotFoundException');
   });
 
   it('keeps the set across a restart', async () => {

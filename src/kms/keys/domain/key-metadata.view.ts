@@ -14,6 +14,7 @@ export interface KeyMetadataShape {
   readonly KeyUsage: string;
   readonly KeyState: KeyState;
   readonly DeletionDate?: Date;
+  readonly PendingDeletionWindowInDays?: number;
   readonly Origin: KeyOrigin;
   readonly CustomKeyStoreId?: string;
   readonly CloudHsmClusterId?: string;
@@ -48,6 +49,8 @@ export function keyMetadata(record: KmsKeyRecord, state: KeyState, cloudHsmClust
     KeyUsage: ENCRYPT_DECRYPT,
     KeyState: state,
     ...(state === KeyState.PendingDeletion && record.deletionDate ? { DeletionDate: record.deletionDate } : {}),
+    // API_KeyMetadata: PendingDeletionWindowInDays "is present only when KeyState is PendingReplicaDeletion".
+    ...(state === KeyState.PendingReplicaDeletion && record.pendingWindowInDays ? { PendingDeletionWindowInDays: record.pendingWindowInDays } : {}),
     Origin: backing.origin,
     ...(backing.origin === KeyOrigin.AWS_CLOUDHSM
       ? { CustomKeyStoreId: backing.customKeyStoreId, CloudHsmClusterId: cloudHsmClusterId ?? backing.cloudHsmClusterId }

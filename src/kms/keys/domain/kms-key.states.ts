@@ -12,6 +12,8 @@ export const KeyState = {
   Unavailable: 'Unavailable',
   /** An EXTERNAL key without key material (never imported, expired or deleted). */
   PendingImport: 'PendingImport',
+  /** A multi-Region primary key scheduled for deletion while replicas of it remain. */
+  PendingReplicaDeletion: 'PendingReplicaDeletion',
 } as const;
 export type KeyState = (typeof KeyState)[keyof typeof KeyState];
 
@@ -25,6 +27,7 @@ export const StoredKeyState = {
   PendingDeletion: 'PendingDeletion',
   Deleted: 'Deleted',
   PendingImport: 'PendingImport',
+  PendingReplicaDeletion: 'PendingReplicaDeletion',
 } as const;
 export type StoredKeyState = (typeof StoredKeyState)[keyof typeof StoredKeyState];
 
@@ -39,18 +42,24 @@ export type KeyEvent =
   /** Imported material expired or DeleteImportedKeyMaterial deleted it. */
   | 'materialGone'
   /** CancelKeyDeletion of a key whose imported material is gone. */
-  | 'cancelDeletionWithoutMaterial';
+  | 'cancelDeletionWithoutMaterial'
+  /** ScheduleKeyDeletion of a multi-Region primary key that has replicas. */
+  | 'scheduleDeletionAfterReplicas'
+  /** The last replica of a primary key in PendingReplicaDeletion was deleted: its waiting period begins. */
+  | 'replicasDeleted';
 
 const S = StoredKeyState;
 const TRANSITIONS: Readonly<Record<StoredKeyState, Partial<Record<KeyEvent, StoredKeyState>>>> = {
-  [S.Enabled]: { enable: S.Enabled, disable: S.Disabled, scheduleDeletion: S.PendingDeletion, materialImported: S.Enabled, materialGone: S.PendingImport },
-  [S.Disabled]: { enable: S.Enabled, disable: S.Disabled, scheduleDeletion: S.PendingDeletion, materialImported: S.Disabled, materialGone: S.PendingImport },
+  [S.Enabled]: { enable: S.Enabled, disable: S.Disabled, scheduleDeletion: S.PendingDeletion, scheduleDeletionAfterReplicas: S.PendingReplicaDeletion, materialImported: S.Enabled, materialGone: S.PendingImport },
+  [S.Disabled]: { enable: S.Enabled, disable: S.Disabled, scheduleDeletion: S.PendingDeletion, scheduleDeletionAfterReplicas: S.PendingReplicaDeletion, materialImported: S.Disabled, materialGone: S.PendingImport },
   // API_CancelKeyDeletion: "the KMS key is in the Disabled state" afterwards (PendingImport when its imported material is gone).
   // importing-keys-delete-key-material: a key pending deletion stays so when its material is deleted or expires.
   [S.PendingDeletion]: { cancelDeletion: S.Disabled, cancelDeletionWithoutMaterial: S.PendingImport, deletionWindowEnded: S.Deleted, materialGone: S.PendingDeletion },
   [S.Deleted]: {},
   // API_ImportKeyMaterial: "the KMS key state changes from PendingImport to Enabled".
-  [S.PendingImport]: { scheduleDeletion: S.PendingDeletion, materialImported: S.Enabled, materialGone: S.PendingImport },
+  [S.PendingImport]: { scheduleDeletion: S.PendingDeletion, scheduleDeletionAfterReplicas: S.PendingReplicaDeletion, materialImported: S.Enabled, materialGone: S.PendingImport },
+  // API_ScheduleKeyDeletion: a primary key with replicas waits in PendingReplicaDeletion until "the last of its replica keys is deleted", then its waiting period begins.
+  [S.PendingReplicaDeletion]: { cancelDeletion: S.Disabled, cancelDeletionWithoutMaterial: S.PendingImport, replicasDeleted: S.PendingDeletion, materialGone: S.PendingReplicaDeletion },
 };
 
 export function nextKeyState(state: StoredKeyState, event: KeyEvent): StoredKeyState | undefined {
@@ -59,7 +68,7 @@ export function nextKeyState(state: StoredKeyState, event: KeyEvent): StoredKeyS
 
 /** 3.5: a key of a store that is not CONNECTED shows Unavailable, except in PendingDeletion; on reconnect it shows what is stored. */
 export function visibleKeyState(stored: Exclude<StoredKeyState, 'Deleted'>, storeConnected: boolean): KeyState {
-  if (stored === S.PendingDeletion || storeConnected) return stored;
+  if (stored === S.PendingDeletion || stored === S.PendingReplicaDeletion || storeConnected) return stored;
   return KeyState.Unavailable;
 }
 
@@ -101,15 +110,23 @@ export type KeyOperation =
   | 'UpdatePrimaryRegion'
   | 'GetKeyLastUsage';
 
-type Refusal = 'disabled' | 'pendingDeletion' | 'unavailable' | 'notPendingDeletion' | 'pendingImport';
+type Refusal = 'disabled' | 'pendingDeletion' | 'unavailable' | 'notPendingDeletion' | 'pendingImport' | 'pendingReplicaDeletion';
 type Verdict = 'ok' | Refusal;
 
 /**
  * key-state.md: a PendingImport key allows what a Disabled key allows, except that what a Disabled key
- * refuses as disabled it refuses as pending import; the fifth column overrides that where AWS differs.
+ * refuses as disabled it refuses as pending import; the fifth column overrides that where AWS differs. A
+ * PendingReplicaDeletion key allows what a PendingDeletion key allows.
  */
 function row(Enabled: Verdict, Disabled: Verdict, PendingDeletion: Verdict, Unavailable: Verdict, PendingImport?: Verdict): Readonly<Record<KeyState, Verdict>> {
-  return { Enabled, Disabled, PendingDeletion, Unavailable, PendingImport: PendingImport ?? (Disabled === 'disabled' ? 'pendingImport' : Disabled) };
+  return {
+    Enabled,
+    Disabled,
+    PendingDeletion,
+    Unavailable,
+    PendingImport: PendingImport ?? (Disabled === 'disabled' ? 'pendingImport' : Disabled),
+    PendingReplicaDeletion: PendingDeletion === 'pendingDeletion' ? 'pendingReplicaDeletion' : PendingDeletion,
+  };
 }
 
 // key-state.md. Open question 8: crypto on a PendingDeletion key answers KMSInvalidStateException
@@ -163,6 +180,7 @@ const REFUSALS: Readonly<Record<Refusal, (keyArn: string) => AwsException>> = {
   unavailable: (keyArn) => new KMSInvalidStateException(`${keyArn} is unavailable.`),
   notPendingDeletion: (keyArn) => new KMSInvalidStateException(`${keyArn} is not pending deletion.`),
   pendingImport: (keyArn) => new KMSInvalidStateException(`${keyArn} is pending import.`),
+  pendingReplicaDeletion: (keyArn) => new KMSInvalidStateException(`${keyArn} is pending replica deletion.`),
 };
 
 /** The exception `operation` gets from a key showing `state`, or undefined when the state allows it. */

@@ -2,9 +2,9 @@
 // Region (by the request's SigV4 credential scope), so a replica is a key record in another Region with
 // the same mrk- key id and the same key material: a ciphertext of any key of the set decrypts under any
 // other. Rotation settings and material are shared by the set; policies, aliases, tags and grants are not.
+// Deleting a primary key with replicas waits in PendingReplicaDeletion (replica-deletion.rules.ts).
 // SIM: replicas are Enabled (or PendingImport) at once, without the Creating state, and UpdatePrimaryRegion
-// completes at once, without the Updating state; a primary with replicas may be deleted (AWS holds it in
-// PendingReplicaDeletion until its replicas are deleted).
+// completes at once, without the Updating state.
 
 import { inject, injectable } from 'tsyringe';
 import type { Clock } from '../../../shared/clock';
