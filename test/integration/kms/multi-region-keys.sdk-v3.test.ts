@@ -115,6 +115,12 @@ describe('KMS multi-Region keys, over the wire', () => {
     const inPrimary = await importInto(HOME_REGION);
     await world.kms().send(new ReplicateKeyCommand({ KeyId: external, ReplicaRegion: REPLICA_REGION }));
     expect((await world.kms(REPLICA_REGION).send(new DescribeKeyCommand({ KeyId: external }))).KeyMetadata!.KeyState).to.equal('PendingImport');
+    const other = await world.kms(REPLICA_REGION).send(new GetParametersForImportCommand({ KeyId: external, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' }));
+    const otherMaterial = wrap('RSAES_OAEP_SHA_256', other.PublicKey!, randomBytes(32));
+    await expectFailure(
+      world.kms(REPLICA_REGION).send(new ImportKeyMaterialCommand({ KeyId: external, ImportToken: other.ImportToken, EncryptedKeyMaterial: otherMaterial, ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' })),
+      'IncorrectKeyMaterialException',
+    );
     expect(await importInto(REPLICA_REGION)).to.equal(inPrimary);
     const { CiphertextBlob } = await world.kms().send(new EncryptCommand({ KeyId: external, Plaintext: Buffer.from('shared') }));
     expect(Buffer.from((await world.kms(REPLICA_REGION).send(new DecryptCommand({ CiphertextBlob }))).Plaintext!).toString()).to.equal('shared');

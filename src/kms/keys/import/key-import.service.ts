@@ -203,8 +203,9 @@ export class KeyImportService {
     const importType = input.ImportType ?? (current === undefined ? 'NEW_KEY_MATERIAL' : 'EXISTING_KEY_MATERIAL');
     const known = this.versions.getVersion(materialOwner(key), version.keyMaterialId) !== undefined;
     if (importType === 'EXISTING_KEY_MATERIAL' || current === undefined) {
-      // API_ImportKeyMaterial: "you can reimport the same key material into that KMS key, but you cannot import different key material".
-      const expected = input.KeyMaterialId ?? current;
+      // API_ImportKeyMaterial: "you can reimport the same key material into that KMS key, but you cannot import different key material";
+      // multi-region-keys-import: every key of a multi-Region set gets the same key material.
+      const expected = input.KeyMaterialId ?? current ?? this.materialOfSet(key);
       if (expected !== undefined && expected !== version.keyMaterialId) {
         throw new IncorrectKeyMaterialException(`The key material is not the key material ${expected} previously imported into ${key.arn}: reimport that same material.`);
       }
@@ -224,6 +225,15 @@ export class KeyImportService {
     } as LiveKeyRecord;
     this.repository.saveKey(imported);
     return imported;
+  }
+
+  /** The material another key of `key`'s multi-Region set was given, if any. */
+  private materialOfSet(key: ExternalKey): string | undefined {
+    if (!key.multiRegion) return undefined;
+    for (const other of this.repository.allKeys()) {
+      if (other.keyId === key.keyId && other.region !== key.region && isLive(other) && other.backing.origin === KeyOrigin.EXTERNAL && other.backing.keyMaterialId) return other.backing.keyMaterialId;
+    }
+    return undefined;
   }
 
   private expireAt(key: KmsKeyRecord, version: KeyMaterialVersion): void {
