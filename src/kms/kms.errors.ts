@@ -50,3 +50,10 @@ export const KeyUnavailableException = awsException('KeyUnavailableException', '
 export const InvalidGrantTokenException = awsException('InvalidGrantTokenException');
 /** 503: the system timed out reaching what it depends on (here: the handshake with the cluster's HSMs). */
 export const DependencyTimeoutException = awsException('DependencyTimeoutException', 'server', 503);
+
+// Grants, rotation, imported key material.
+export const InvalidGrantIdException = awsException('InvalidGrantIdException');
+export const ConflictException = awsException('ConflictException');
+export const InvalidImportTokenException = awsException('InvalidImportTokenException');
+export const ExpiredImportTokenException = awsException('ExpiredImportTokenException');
+export const IncorrectKeyMaterialException = awsException('IncorrectKeyMaterialException');

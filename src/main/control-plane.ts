@@ -36,7 +36,15 @@ import { SqliteCustomKeyStoreRepository } from '../kms/custom-key-stores/sqlite-
 import { AesGcmKeyMaterialVault } from '../kms/keys/aes-gcm-key-material.vault';
 import { AsymmetricKeyTokens } from '../kms/keys/asymmetric/asymmetric-key.tokens';
 import { SqliteKeySpecMaterialRepository } from '../kms/keys/asymmetric/sqlite-key-spec-material.repository';
+import { SqliteGrantRepository } from '../kms/keys/grants/sqlite-grant.repository';
+import { KeyImportService } from '../kms/keys/import/key-import.service';
+import { SqliteImportParametersRepository } from '../kms/keys/import/sqlite-import-parameters.repository';
 import { KeyDeletionService } from '../kms/keys/key-deletion.service';
+import { KmsKeyFeatureTokens } from '../kms/keys/kms-key-features.tokens';
+import { KeyRotationService } from '../kms/keys/rotation/key-rotation.service';
+import { SqliteKeyMaterialRepository } from '../kms/keys/rotation/sqlite-key-material.repository';
+import { KeyUsageService } from '../kms/keys/usage/key-usage.service';
+import { SqliteKeyUsageRepository } from '../kms/keys/usage/sqlite-key-usage.repository';
 import { KmsKeyInventory } from '../kms/keys/kms-key-inventory';
 import { kmsKeyHandlers } from '../kms/keys/kms-key.handlers';
 import { KmsKeyTokens } from '../kms/keys/kms-key.tokens';
@@ -60,6 +68,8 @@ import type { SimulatorConfig } from './simulator-config';
 
 const NODE_ENTRY = join(__dirname, '..', '..', 'hsm-sim', 'node-process', 'node-main.js');
 export const DATABASE_FILE = 'cloudhsm-sim.sqlite';
+/** How often the last use of KMS keys (GetKeyLastUsage) is written to the database. */
+const KEY_USAGE_FLUSH_MS = 5_000;
 
 export interface DefaultSubnet {
   readonly subnetId: string;
@@ -82,6 +92,12 @@ function registerKms(container: DependencyContainer, config: SimulatorConfig, da
   container.register(KmsKeyTokens.KeyStoreCrypto, { useValue: container.resolve(CustomKeyStoreCrypto) });
   container.register(KmsKeyTokens.IdGenerator, { useValue: ids });
   container.register(AsymmetricKeyTokens.MaterialRepository, { useValue: new SqliteKeySpecMaterialRepository(database) });
+  container.register(KmsKeyFeatureTokens.GrantRepository, { useValue: new SqliteGrantRepository(database) });
+  container.register(KmsKeyFeatureTokens.KeyMaterialRepository, { useValue: new SqliteKeyMaterialRepository(database) });
+  container.register(KmsKeyFeatureTokens.ImportParametersRepository, { useValue: new SqliteImportParametersRepository(database) });
+  container.register(KmsKeyFeatureTokens.KeyUsageRepository, { useValue: new SqliteKeyUsageRepository(database) });
+  // One holder of the uses not yet flushed, for the handlers that record them and GetKeyLastUsage.
+  container.registerSingleton(KeyUsageService);
   const inventory = container.resolve(KmsKeyInventory);
   container.register(CustomKeyStoreTokens.KeyCounter, { useValue: (customKeyStoreId: string) => inventory.keysInStore(customKeyStoreId) });
 }
@@ -118,6 +134,8 @@ export class ControlPlane {
     private readonly endpoint: AwsEndpoint,
     readonly port: number,
     readonly readiness: SimulatorReadiness,
+    private readonly keyUsage: KeyUsageService,
+    private readonly keyUsageFlush: NodeJS.Timeout,
   ) {}
 
   static async start(config: SimulatorConfig): Promise<ControlPlane> {
@@ -158,6 +176,8 @@ export class ControlPlane {
     await hsms.resumeAll();
     await container.resolve(CustomKeyStoreConnectionService).resumeConnections();
     container.resolve(KeyDeletionService).resumeScheduledDeletions();
+    container.resolve(KeyRotationService).resumeRotations();
+    container.resolve(KeyImportService).resumeExpirations();
     container.resolve(BackupService).resumeWaitingPeriods();
 
     const endpoint = new AwsEndpoint({
@@ -184,7 +204,9 @@ export class ControlPlane {
     });
     webConsole.attach(endpoint, appliance);
     const port = await endpoint.listen();
-    const plane = new ControlPlane(config, container, database, clock, appliance, endpoint, port, readiness);
+    const keyUsage = container.resolve(KeyUsageService);
+    const keyUsageFlush = setInterval(() => keyUsage.flush(), KEY_USAGE_FLUSH_MS).unref();
+    const plane = new ControlPlane(config, container, database, clock, appliance, endpoint, port, readiness, keyUsage, keyUsageFlush);
     url = plane.url;
     plane.webConsole = webConsole;
     return plane;
@@ -222,6 +244,8 @@ export class ControlPlane {
   async stop(): Promise<void> {
     this.webConsole?.stop();
     await this.endpoint.close();
+    clearInterval(this.keyUsageFlush);
+    this.keyUsage.flush();
     await this.clock.stop();
     await this.appliance.stopAll();
     this.database.close();

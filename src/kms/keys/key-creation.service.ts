@@ -1,5 +1,6 @@
-// CreateKey (aws-behaviour 2.7): an AWS_KMS key whose material the simulator makes and seals, or an
-// AWS_CLOUDHSM key whose backing AES-256 key an HSM of the store's cluster generates before CreateKey returns.
+// CreateKey (aws-behaviour 2.7): an AWS_KMS key whose material the simulator makes and seals, an EXTERNAL
+// key waiting for its material (PendingImport), or an AWS_CLOUDHSM key whose backing AES-256 key an HSM of
+// the store's cluster generates before CreateKey returns. MultiRegion keys get an mrk- key id.
 
 import { randomBytes } from 'node:crypto';
 import { inject, injectable } from 'tsyringe';
@@ -20,6 +21,7 @@ import { StoredKeyState } from './domain/kms-key.states';
 import { KeyResolver } from './key-resolver';
 import type { CreateKeyRequest, KeyMetadataResponse } from './kms-key.shapes';
 import { KmsKeyTokens } from './kms-key.tokens';
+import { multiRegionKeyId } from './multi-region/multi-region-key-id';
 import type { KeyMaterialVault } from './ports/key-material-vault.port';
 import type { KmsKeyRepository } from './ports/kms-key.repository';
 
@@ -47,12 +49,14 @@ export class KeyCreationService {
     const policy = input.Policy ?? defaultKeyPolicy(scope);
     checkKeyPolicy(policy);
     const tags = mergeTags([], input.Tags ?? []);
-    const keyId = this.ids.uuid();
+    const keyId = input.MultiRegion === true ? multiRegionKeyId() : this.ids.uuid();
     const arn = keyArn(scope, keyId);
     const backing: KeyBacking =
       placement.origin === KeyOrigin.AWS_CLOUDHSM
         ? await this.backingKeyIn(scope, placement.customKeyStoreId, arn)
-        : { origin: KeyOrigin.AWS_KMS, keyMaterialId: randomBytes(KEY_MATERIAL_ID_BYTES).toString('hex') };
+        : placement.origin === KeyOrigin.EXTERNAL
+          ? { origin: KeyOrigin.EXTERNAL, imported: false }
+          : { origin: KeyOrigin.AWS_KMS, keyMaterialId: randomBytes(KEY_MATERIAL_ID_BYTES).toString('hex') };
     const key: LiveKeyRecord = {
       accountId: scope.accountId,
       region: scope.region,
@@ -60,11 +64,13 @@ export class KeyCreationService {
       arn,
       creationDate: this.clock.now(),
       description: input.Description ?? '',
-      state: StoredKeyState.Enabled,
+      // API_CreateKey Origin EXTERNAL: "the KMS key is created in the PendingImport state".
+      state: backing.origin === KeyOrigin.EXTERNAL ? StoredKeyState.PendingImport : StoredKeyState.Enabled,
       backing,
       ...(symmetric ? {} : { kind }),
       policy,
       tags,
+      ...(input.MultiRegion === true ? { multiRegion: { primaryRegion: scope.region } } : {}),
     };
     const sealedMaterial = backing.origin === KeyOrigin.AWS_KMS && symmetric ? this.sealNewMaterial() : undefined;
     const specMaterial = symmetric ? undefined : this.specMaterial.create(kind);

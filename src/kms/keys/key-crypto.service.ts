@@ -48,7 +48,8 @@ export class KeyCryptoService {
     checkSymmetricAlgorithm(key.arn, input.EncryptionAlgorithm);
     if (input.DryRun || parts === undefined) throw dryRunSucceeded();
     const Plaintext = await this.cipher.decrypt(key, parts, input.EncryptionContext);
-    const KeyMaterialId = keyMaterialIdOf(key);
+    // API_Decrypt: KeyMaterialId "the identifier of the key material used to decrypt the ciphertext".
+    const KeyMaterialId = this.cipher.materialIdOf(key, parts);
     return { KeyId: key.arn, Plaintext, EncryptionAlgorithm: SYMMETRIC_DEFAULT, ...(KeyMaterialId ? { KeyMaterialId } : {}) };
   }
 
@@ -63,7 +64,7 @@ export class KeyCryptoService {
     const plaintext = await this.cipher.decrypt(source.key, source.parts, input.SourceEncryptionContext);
     try {
       const CiphertextBlob = await this.cipher.encrypt(destination, plaintext, input.DestinationEncryptionContext);
-      const SourceKeyMaterialId = keyMaterialIdOf(source.key);
+      const SourceKeyMaterialId = this.cipher.materialIdOf(source.key, source.parts);
       const DestinationKeyMaterialId = keyMaterialIdOf(destination);
       return {
         CiphertextBlob,

@@ -11,6 +11,7 @@ import { isLive, KeyOrigin, type KmsScope, type LiveKeyRecord } from './domain/k
 import { keyStateRefusal, visibleKeyState, type KeyOperation, type KeyState } from './domain/kms-key.states';
 import { ASYMMETRIC_ALIAS_ACCEPTING } from './asymmetric/alias-accepting';
 import { KmsKeyTokens } from './kms-key.tokens';
+import { multiRegionConfiguration } from './multi-region/multi-region-configuration.view';
 import type { KmsKeyRepository } from './ports/kms-key.repository';
 
 // API_DescribeKey, API_Encrypt, API_Decrypt, API_ReEncrypt, API_GenerateDataKey(WithoutPlaintext): KeyId
@@ -55,11 +56,12 @@ export class KeyResolver {
   }
 
   stateOf(key: LiveKeyRecord): KeyState {
-    return visibleKeyState(key.state, key.backing.origin === KeyOrigin.AWS_KMS || this.crypto.isConnected(key.backing.customKeyStoreId));
+    return visibleKeyState(key.state, key.backing.origin !== KeyOrigin.AWS_CLOUDHSM || this.crypto.isConnected(key.backing.customKeyStoreId));
   }
 
   metadataOf(key: LiveKeyRecord): KeyMetadataShape {
-    if (key.backing.origin === KeyOrigin.AWS_KMS) return keyMetadata(key, this.stateOf(key));
+    const multiRegion = key.multiRegion ? multiRegionConfiguration(key, this.repository.allKeys()) : undefined;
+    if (key.backing.origin !== KeyOrigin.AWS_CLOUDHSM) return keyMetadata(key, this.stateOf(key), undefined, multiRegion);
     const store = this.crypto.describeStore(key.accountId, key.region, key.backing.customKeyStoreId);
     return keyMetadata(key, this.stateOf(key), store?.cloudHsmClusterId);
   }
@@ -71,7 +73,7 @@ export class KeyResolver {
   }
 
   private live(scope: KmsScope, keyId: string): LiveKeyRecord | undefined {
-    const key = this.repository.getKey(keyId);
+    const key = this.repository.getKey(keyId, scope.region);
     return key && isLive(key) && key.accountId === scope.accountId && key.region === scope.region ? key : undefined;
   }
 }

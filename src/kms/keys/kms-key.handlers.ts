@@ -1,13 +1,14 @@
 // The KMS key operations the endpoint serves (TrentService), each handed to its service with the caller's
-// account and Region. The composition root registers them with the KMS model, merged with the custom key
-// store operations.
+// account and Region, with those of kms-key-feature.handlers.ts. Every one has its GrantTokens checked
+// first and, when it succeeds, its use of keys recorded (GetKeyLastUsage). The composition root registers
+// them with the KMS model, merged with the custom key store operations.
 
 import type { DependencyContainer } from 'tsyringe';
-import { InvalidGrantTokenException } from '../kms.errors';
 import { AliasService } from './alias.service';
 import { asymmetricKeyHandlers, type AsymmetricKeyOperation } from './asymmetric/asymmetric-key.handlers';
 import { DataKeyService } from './data-key.service';
 import type { KmsScope } from './domain/kms-key';
+import { GrantTokenValidator } from './grants/grant-token.validator';
 import { KeyCreationService } from './key-creation.service';
 import { KeyCryptoService } from './key-crypto.service';
 import { KeyDeletionService } from './key-deletion.service';
@@ -15,8 +16,10 @@ import { KeyLifecycleService } from './key-lifecycle.service';
 import { KeyPolicyService } from './key-policy.service';
 import { KeyQueryService } from './key-query.service';
 import { KeyTagService } from './key-tag.service';
+import { kmsKeyFeatureHandlers, type KmsKeyFeatureOperation } from './kms-key-feature.handlers';
 import type * as Shapes from './kms-key.shapes';
 import { RandomService } from './random.service';
+import { KeyUsageService } from './usage/key-usage.service';
 
 export type KmsKeyOperation =
   | 'CreateKey'
@@ -48,7 +51,7 @@ export type KmsKeyOperation =
 /** The wire's handler contract: the request context carries the caller's account and Region. */
 export type KmsKeyHandler = (input: never, context: KmsScope) => unknown;
 
-export function kmsKeyHandlers(container: DependencyContainer): Record<KmsKeyOperation, KmsKeyHandler> {
+export function kmsKeyHandlers(container: DependencyContainer): Record<KmsKeyOperation | KmsKeyFeatureOperation, KmsKeyHandler> {
   const creation = container.resolve(KeyCreationService);
   const query = container.resolve(KeyQueryService);
   const lifecycle = container.resolve(KeyLifecycleService);
@@ -86,19 +89,30 @@ export function kmsKeyHandlers(container: DependencyContainer): Record<KmsKeyOpe
     ListKeyPolicies: (input: Shapes.ListKeyPoliciesRequest, scope: KmsScope) => policies.listKeyPolicies(scope, input),
     ...asymmetricKeyHandlers(container),
   };
-  return Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, refusingGrantTokens(handler)])) as typeof handlers;
+  const all = { ...handlers, ...kmsKeyFeatureHandlers(container) };
+  const grantTokens = container.resolve(GrantTokenValidator);
+  const usage = container.resolve(KeyUsageService);
+  return Object.fromEntries(Object.entries(all).map(([name, handler]) => [name, checkedAndRecorded(name, handler, grantTokens, usage)])) as typeof all;
+}
+
+/** The ARNs of the keys a successful answer names (ReEncrypt names two). */
+function keysIn(output: unknown): string[] {
+  const { KeyId, SourceKeyId } = (output ?? {}) as { KeyId?: unknown; SourceKeyId?: unknown };
+  return [KeyId, SourceKeyId].filter((arn): arn is string => typeof arn === 'string');
 }
 
 /**
- * API_Encrypt and others: a grant token that is not valid -> InvalidGrantTokenException.
- * SIM: grants are not simulated (no CreateGrant), so no grant token can be valid here.
+ * API_Encrypt and others: a grant token that is not valid -> InvalidGrantTokenException (grants/grant-token.validator.ts);
+ * API_GetKeyLastUsage: the last cryptographic use of each key is recorded after the operation succeeds.
  */
-function refusingGrantTokens(handler: KmsKeyHandler): KmsKeyHandler {
+function checkedAndRecorded(operation: string, handler: KmsKeyHandler, grantTokens: GrantTokenValidator, usage: KeyUsageService): KmsKeyHandler {
   return (input: never, scope: KmsScope) => {
-    const grantTokens = (input as { GrantTokens?: readonly string[] }).GrantTokens;
-    if (grantTokens && grantTokens.length > 0) {
-      throw new InvalidGrantTokenException('The grant token is not valid: this simulator has no grants (CreateGrant is not simulated). Leave GrantTokens out.');
-    }
-    return handler(input, scope);
+    grantTokens.check((input as { GrantTokens?: readonly string[] }).GrantTokens);
+    const record = (output: unknown): unknown => {
+      usage.record(keysIn(output), operation, (scope as { requestId?: string }).requestId);
+      return output;
+    };
+    const output = handler(input, scope);
+    return output instanceof Promise ? output.then(record) : record(output);
   };
 }

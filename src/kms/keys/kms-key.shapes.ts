@@ -9,7 +9,7 @@ import type { KeyState } from './domain/kms-key.states';
 
 export type EncryptionAlgorithm = 'SYMMETRIC_DEFAULT' | 'RSAES_OAEP_SHA_1' | 'RSAES_OAEP_SHA_256' | 'SM2PKE';
 
-/** SIM: grant tokens are accepted and ignored (grants are not simulated). */
+/** Checked by grants/grant-token.validator.ts before the operation runs (kms-key.handlers.ts). */
 type WithGrantTokens = { readonly GrantTokens?: readonly string[] };
 type DryRunnable = { readonly DryRun?: boolean };
 /** Nitro Enclaves attestation (Recipient) is not simulated. */
@@ -44,7 +44,8 @@ export interface ScheduleKeyDeletionRequest extends KeyIdRequest {
 }
 export interface ScheduleKeyDeletionResponse {
   readonly KeyId: string;
-  readonly DeletionDate: Date;
+  /** Absent while a multi-Region primary key waits for its replicas to be deleted (PendingReplicaDeletion). */
+  readonly DeletionDate?: Date;
   readonly KeyState: KeyState;
   readonly PendingWindowInDays: number;
 }

@@ -11,6 +11,11 @@ function scopeOf(accountId: string, region: string): string {
   return `${accountId}/${region}`;
 }
 
+/** A multi-Region key id names one key per Region of its set (multi-region/). */
+function documentId(keyId: string, region: string | undefined): string {
+  return keyId.startsWith('mrk-') ? `${keyId}@${region ?? ''}` : keyId;
+}
+
 export class SqliteKmsKeyRepository implements KmsKeyRepository {
   private readonly keys: DocumentStore<KmsKeyRecord>;
   private readonly material: DocumentStore<SealedMaterial>;
@@ -26,8 +31,8 @@ export class SqliteKmsKeyRepository implements KmsKeyRepository {
     return this.database.transaction(work);
   }
 
-  getKey(keyId: string): KmsKeyRecord | undefined {
-    return this.keys.get(keyId);
+  getKey(keyId: string, region?: string): KmsKeyRecord | undefined {
+    return this.keys.get(documentId(keyId, region));
   }
 
   keysOf(accountId: string, region: string): KmsKeyRecord[] {
@@ -39,7 +44,7 @@ export class SqliteKmsKeyRepository implements KmsKeyRepository {
   }
 
   saveKey(key: KmsKeyRecord): void {
-    this.keys.put(key.keyId, scopeOf(key.accountId, key.region), key);
+    this.keys.put(documentId(key.keyId, key.region), scopeOf(key.accountId, key.region), key);
   }
 
   getMaterial(keyId: string): Buffer | undefined {

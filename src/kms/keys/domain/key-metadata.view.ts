@@ -14,6 +14,7 @@ export interface KeyMetadataShape {
   readonly KeyUsage: string;
   readonly KeyState: KeyState;
   readonly DeletionDate?: Date;
+  readonly PendingDeletionWindowInDays?: number;
   readonly Origin: KeyOrigin;
   readonly CustomKeyStoreId?: string;
   readonly CloudHsmClusterId?: string;
@@ -25,11 +26,20 @@ export interface KeyMetadataShape {
   readonly MacAlgorithms?: readonly string[];
   readonly KeyAgreementAlgorithms?: readonly string[];
   readonly MultiRegion: boolean;
+  readonly MultiRegionConfiguration?: MultiRegionConfigurationShape;
   readonly CurrentKeyMaterialId?: string;
+  readonly ExpirationModel?: string;
+  readonly ValidTo?: Date;
+}
+
+export interface MultiRegionConfigurationShape {
+  readonly MultiRegionKeyType: 'PRIMARY' | 'REPLICA';
+  readonly PrimaryKey: { readonly Arn: string; readonly Region: string };
+  readonly ReplicaKeys: { readonly Arn: string; readonly Region: string }[];
 }
 
 /** `state` is the visible one; `cloudHsmClusterId` the store's cluster now (UpdateCustomKeyStore can move it to a related cluster). */
-export function keyMetadata(record: KmsKeyRecord, state: KeyState, cloudHsmClusterId?: string): KeyMetadataShape {
+export function keyMetadata(record: KmsKeyRecord, state: KeyState, cloudHsmClusterId?: string, multiRegion?: MultiRegionConfigurationShape): KeyMetadataShape {
   const { backing } = record;
   const kind = (record.kind as KeyKind | undefined) ?? SYMMETRIC_KIND;
   return {
@@ -43,6 +53,8 @@ export function keyMetadata(record: KmsKeyRecord, state: KeyState, cloudHsmClust
     KeyUsage: kind.keyUsage,
     KeyState: state,
     ...(state === KeyState.PendingDeletion && record.deletionDate ? { DeletionDate: record.deletionDate } : {}),
+    // API_KeyMetadata: PendingDeletionWindowInDays "is present only when KeyState is PendingReplicaDeletion".
+    ...(state === KeyState.PendingReplicaDeletion && record.pendingWindowInDays ? { PendingDeletionWindowInDays: record.pendingWindowInDays } : {}),
     Origin: backing.origin,
     ...(backing.origin === KeyOrigin.AWS_CLOUDHSM
       ? { CustomKeyStoreId: backing.customKeyStoreId, CloudHsmClusterId: cloudHsmClusterId ?? backing.cloudHsmClusterId }
@@ -52,8 +64,12 @@ export function keyMetadata(record: KmsKeyRecord, state: KeyState, cloudHsmClust
     ...(keySpecRow(kind.keySpec)?.customerMasterKeySpec ? { CustomerMasterKeySpec: kind.keySpec } : {}),
     KeySpec: kind.keySpec,
     ...algorithmsOf(kind),
-    MultiRegion: false,
+    MultiRegion: multiRegion !== undefined,
+    ...(multiRegion ? { MultiRegionConfiguration: multiRegion } : {}),
     // API_KeyMetadata: CurrentKeyMaterialId is present for AWS_KMS and EXTERNAL keys only.
-    ...(backing.origin === KeyOrigin.AWS_KMS ? { CurrentKeyMaterialId: backing.keyMaterialId } : {}),
+    ...(backing.origin !== KeyOrigin.AWS_CLOUDHSM && backing.keyMaterialId !== undefined ? { CurrentKeyMaterialId: backing.keyMaterialId } : {}),
+    // API_KeyMetadata: ExpirationModel only for EXTERNAL keys with material, ValidTo only when it expires.
+    ...(backing.origin === KeyOrigin.EXTERNAL && backing.imported && backing.expirationModel ? { ExpirationModel: backing.expirationModel } : {}),
+    ...(backing.origin === KeyOrigin.EXTERNAL && backing.imported && backing.validTo ? { ValidTo: backing.validTo } : {}),
   };
 }

@@ -6,7 +6,8 @@ import type { KmsScope } from './kms-key';
 
 export type KeyReference = { readonly kind: 'key'; readonly keyId: string } | { readonly kind: 'alias'; readonly aliasName: string };
 
-const KEY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// API_KeyMetadata: multi-Region key ids begin with mrk- followed by 32 hex digits.
+const KEY_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/i;
 const KMS_ARN = /^arn:(aws|aws-cn|aws-us-gov):kms:([a-z0-9-]+):(\d{12}):(key|alias)\/(.+)$/;
 export const ALIAS_PREFIX = 'alias/';
 

@@ -10,6 +10,10 @@ export const KeyState = {
   Disabled: 'Disabled',
   PendingDeletion: 'PendingDeletion',
   Unavailable: 'Unavailable',
+  /** An EXTERNAL key without key material (never imported, expired or deleted). */
+  PendingImport: 'PendingImport',
+  /** A multi-Region primary key scheduled for deletion while replicas of it remain. */
+  PendingReplicaDeletion: 'PendingReplicaDeletion',
 } as const;
 export type KeyState = (typeof KeyState)[keyof typeof KeyState];
 
@@ -22,18 +26,40 @@ export const StoredKeyState = {
   Disabled: 'Disabled',
   PendingDeletion: 'PendingDeletion',
   Deleted: 'Deleted',
+  PendingImport: 'PendingImport',
+  PendingReplicaDeletion: 'PendingReplicaDeletion',
 } as const;
 export type StoredKeyState = (typeof StoredKeyState)[keyof typeof StoredKeyState];
 
-export type KeyEvent = 'enable' | 'disable' | 'scheduleDeletion' | 'cancelDeletion' | 'deletionWindowEnded';
+export type KeyEvent =
+  | 'enable'
+  | 'disable'
+  | 'scheduleDeletion'
+  | 'cancelDeletion'
+  | 'deletionWindowEnded'
+  /** ImportKeyMaterial succeeded. */
+  | 'materialImported'
+  /** Imported material expired or DeleteImportedKeyMaterial deleted it. */
+  | 'materialGone'
+  /** CancelKeyDeletion of a key whose imported material is gone. */
+  | 'cancelDeletionWithoutMaterial'
+  /** ScheduleKeyDeletion of a multi-Region primary key that has replicas. */
+  | 'scheduleDeletionAfterReplicas'
+  /** The last replica of a primary key in PendingReplicaDeletion was deleted: its waiting period begins. */
+  | 'replicasDeleted';
 
 const S = StoredKeyState;
 const TRANSITIONS: Readonly<Record<StoredKeyState, Partial<Record<KeyEvent, StoredKeyState>>>> = {
-  [S.Enabled]: { enable: S.Enabled, disable: S.Disabled, scheduleDeletion: S.PendingDeletion },
-  [S.Disabled]: { enable: S.Enabled, disable: S.Disabled, scheduleDeletion: S.PendingDeletion },
-  // API_CancelKeyDeletion: "the KMS key is in the Disabled state" afterwards.
-  [S.PendingDeletion]: { cancelDeletion: S.Disabled, deletionWindowEnded: S.Deleted },
+  [S.Enabled]: { enable: S.Enabled, disable: S.Disabled, scheduleDeletion: S.PendingDeletion, scheduleDeletionAfterReplicas: S.PendingReplicaDeletion, materialImported: S.Enabled, materialGone: S.PendingImport },
+  [S.Disabled]: { enable: S.Enabled, disable: S.Disabled, scheduleDeletion: S.PendingDeletion, scheduleDeletionAfterReplicas: S.PendingReplicaDeletion, materialImported: S.Disabled, materialGone: S.PendingImport },
+  // API_CancelKeyDeletion: "the KMS key is in the Disabled state" afterwards (PendingImport when its imported material is gone).
+  // importing-keys-delete-key-material: a key pending deletion stays so when its material is deleted or expires.
+  [S.PendingDeletion]: { cancelDeletion: S.Disabled, cancelDeletionWithoutMaterial: S.PendingImport, deletionWindowEnded: S.Deleted, materialGone: S.PendingDeletion },
   [S.Deleted]: {},
+  // API_ImportKeyMaterial: "the KMS key state changes from PendingImport to Enabled".
+  [S.PendingImport]: { scheduleDeletion: S.PendingDeletion, scheduleDeletionAfterReplicas: S.PendingReplicaDeletion, materialImported: S.Enabled, materialGone: S.PendingImport },
+  // API_ScheduleKeyDeletion: a primary key with replicas waits in PendingReplicaDeletion until "the last of its replica keys is deleted", then its waiting period begins.
+  [S.PendingReplicaDeletion]: { cancelDeletion: S.Disabled, cancelDeletionWithoutMaterial: S.PendingImport, replicasDeleted: S.PendingDeletion, materialGone: S.PendingReplicaDeletion },
 };
 
 export function nextKeyState(state: StoredKeyState, event: KeyEvent): StoredKeyState | undefined {
@@ -42,7 +68,7 @@ export function nextKeyState(state: StoredKeyState, event: KeyEvent): StoredKeyS
 
 /** 3.5: a key of a store that is not CONNECTED shows Unavailable, except in PendingDeletion; on reconnect it shows what is stored. */
 export function visibleKeyState(stored: Exclude<StoredKeyState, 'Deleted'>, storeConnected: boolean): KeyState {
-  if (stored === S.PendingDeletion || storeConnected) return stored;
+  if (stored === S.PendingDeletion || stored === S.PendingReplicaDeletion || storeConnected) return stored;
   return KeyState.Unavailable;
 }
 
@@ -75,13 +101,40 @@ export type KeyOperation =
   | 'UpdateKeyDescription'
   | 'GetKeyPolicy'
   | 'PutKeyPolicy'
-  | 'ListKeyPolicies';
+  | 'ListKeyPolicies'
+  | 'CreateGrant'
+  | 'ListGrants'
+  | 'RetireGrant'
+  | 'RevokeGrant'
+  | 'EnableKeyRotation'
+  | 'DisableKeyRotation'
+  | 'GetKeyRotationStatus'
+  | 'RotateKeyOnDemand'
+  | 'ListKeyRotations'
+  | 'GetParametersForImport'
+  | 'ImportKeyMaterial'
+  | 'DeleteImportedKeyMaterial'
+  | 'ReplicateKey'
+  | 'UpdatePrimaryRegion'
+  | 'GetKeyLastUsage';
 
-type Refusal = 'disabled' | 'pendingDeletion' | 'unavailable' | 'notPendingDeletion';
+type Refusal = 'disabled' | 'pendingDeletion' | 'unavailable' | 'notPendingDeletion' | 'pendingImport' | 'pendingReplicaDeletion';
 type Verdict = 'ok' | Refusal;
 
-function row(Enabled: Verdict, Disabled: Verdict, PendingDeletion: Verdict, Unavailable: Verdict): Readonly<Record<KeyState, Verdict>> {
-  return { Enabled, Disabled, PendingDeletion, Unavailable };
+/**
+ * key-state.md: a PendingImport key allows what a Disabled key allows, except that what a Disabled key
+ * refuses as disabled it refuses as pending import; the fifth column overrides that where AWS differs. A
+ * PendingReplicaDeletion key allows what a PendingDeletion key allows.
+ */
+function row(Enabled: Verdict, Disabled: Verdict, PendingDeletion: Verdict, Unavailable: Verdict, PendingImport?: Verdict): Readonly<Record<KeyState, Verdict>> {
+  return {
+    Enabled,
+    Disabled,
+    PendingDeletion,
+    Unavailable,
+    PendingImport: PendingImport ?? (Disabled === 'disabled' ? 'pendingImport' : Disabled),
+    PendingReplicaDeletion: PendingDeletion === 'pendingDeletion' ? 'pendingReplicaDeletion' : PendingDeletion,
+  };
 }
 
 // key-state.md. Open question 8: crypto on a PendingDeletion key answers KMSInvalidStateException
@@ -103,8 +156,8 @@ const LEGALITY: Readonly<Record<KeyOperation, Readonly<Record<KeyState, Verdict>
   GenerateDataKeyPair:            row('ok',                 'disabled',           'pendingDeletion',    'unavailable'),
   GenerateDataKeyPairWithoutPlaintext: row('ok',            'disabled',           'pendingDeletion',    'unavailable'),
   DescribeKey:                    row('ok',                 'ok',                 'ok',                 'ok'),
-  EnableKey:                      row('ok',                 'ok',                 'pendingDeletion',    'ok'),
-  DisableKey:                     row('ok',                 'ok',                 'pendingDeletion',    'ok'),
+  EnableKey:                      row('ok',                 'ok',                 'pendingDeletion',    'ok',                 'pendingImport'),
+  DisableKey:                     row('ok',                 'ok',                 'pendingDeletion',    'ok',                 'pendingImport'),
   ScheduleKeyDeletion:            row('ok',                 'ok',                 'pendingDeletion',    'ok'),
   CancelKeyDeletion:              row('notPendingDeletion', 'notPendingDeletion', 'ok',                 'notPendingDeletion'),
   CreateAlias:                    row('ok',                 'ok',                 'pendingDeletion',    'ok'),
@@ -118,6 +171,22 @@ const LEGALITY: Readonly<Record<KeyOperation, Readonly<Record<KeyState, Verdict>
   GetKeyPolicy:                   row('ok',                 'ok',                 'ok',                 'ok'),
   PutKeyPolicy:                   row('ok',                 'ok',                 'ok',                 'ok'),
   ListKeyPolicies:                row('ok',                 'ok',                 'ok',                 'ok'),
+  // 2.15: CreateGrant is refused on Disabled and PendingDeletion keys; the other grant operations work in every state.
+  CreateGrant:                    row('ok',                 'disabled',           'pendingDeletion',    'ok',                 'ok'),
+  ListGrants:                     row('ok',                 'ok',                 'ok',                 'ok'),
+  RetireGrant:                    row('ok',                 'ok',                 'ok',                 'ok'),
+  RevokeGrant:                    row('ok',                 'ok',                 'ok',                 'ok'),
+  EnableKeyRotation:              row('ok',                 'disabled',           'pendingDeletion',    'unavailable'),
+  DisableKeyRotation:             row('ok',                 'disabled',           'pendingDeletion',    'unavailable'),
+  GetKeyRotationStatus:           row('ok',                 'ok',                 'ok',                 'ok'),
+  RotateKeyOnDemand:              row('ok',                 'disabled',           'pendingDeletion',    'unavailable'),
+  ListKeyRotations:               row('ok',                 'ok',                 'ok',                 'ok'),
+  GetParametersForImport:         row('ok',                 'ok',                 'pendingDeletion',    'ok'),
+  ImportKeyMaterial:              row('ok',                 'ok',                 'pendingDeletion',    'ok'),
+  DeleteImportedKeyMaterial:      row('ok',                 'ok',                 'pendingDeletion',    'ok',                 'pendingImport'),
+  ReplicateKey:                   row('ok',                 'disabled',           'pendingDeletion',    'ok'),
+  UpdatePrimaryRegion:            row('ok',                 'disabled',           'pendingDeletion',    'ok'),
+  GetKeyLastUsage:                row('ok',                 'ok',                 'ok',                 'ok'),
 };
 
 // aws-behaviour 2.9, 2.11 and appendix A: the messages real KMS sends.
@@ -126,6 +195,8 @@ const REFUSALS: Readonly<Record<Refusal, (keyArn: string) => AwsException>> = {
   pendingDeletion: (keyArn) => new KMSInvalidStateException(`${keyArn} is pending deletion.`),
   unavailable: (keyArn) => new KMSInvalidStateException(`${keyArn} is unavailable.`),
   notPendingDeletion: (keyArn) => new KMSInvalidStateException(`${keyArn} is not pending deletion.`),
+  pendingImport: (keyArn) => new KMSInvalidStateException(`${keyArn} is pending import.`),
+  pendingReplicaDeletion: (keyArn) => new KMSInvalidStateException(`${keyArn} is pending replica deletion.`),
 };
 
 /** The exception `operation` gets from a key showing `state`, or undefined when the state allows it. */

@@ -14,6 +14,8 @@ export interface KmsScope {
 export const KeyOrigin = {
   AWS_KMS: 'AWS_KMS',
   AWS_CLOUDHSM: 'AWS_CLOUDHSM',
+  /** Imported key material (import/key-import.service.ts). */
+  EXTERNAL: 'EXTERNAL',
 } as const;
 export type KeyOrigin = (typeof KeyOrigin)[keyof typeof KeyOrigin];
 
@@ -33,6 +35,15 @@ export type KeyBacking =
       readonly handle: number;
       /** How many HSMs held it when CreateKey returned. */
       readonly holders: number;
+    }
+  | {
+      readonly origin: typeof KeyOrigin.EXTERNAL;
+      /** The current imported material (kept by the KeyMaterialRepository); absent until the first import. */
+      readonly keyMaterialId?: string;
+      /** False while the current material is gone (expired or deleted): the key is then PendingImport. */
+      readonly imported: boolean;
+      readonly expirationModel?: 'KEY_MATERIAL_EXPIRES' | 'KEY_MATERIAL_DOES_NOT_EXPIRE';
+      readonly validTo?: Date;
     };
 
 export interface KmsTag {
@@ -60,6 +71,8 @@ export interface KmsKeyRecord {
   readonly kind?: KeyKind;
   readonly policy: string;
   readonly tags: readonly KmsTag[];
+  /** Multi-Region keys (multi-region/): every key of the set has the same `mrk-` key id, one per Region. */
+  readonly multiRegion?: { readonly primaryRegion: string };
   /** Set when the waiting period ended (state Deleted); `backingKey` only for AWS_CLOUDHSM keys. */
   readonly deletion?: { readonly deletedAt: Date; readonly backingKey?: BackingKeyDeletion };
 }
@@ -78,10 +91,13 @@ export function applyKeyEvent(key: KmsKeyRecord, event: KeyEvent): KmsKeyRecord 
   return { ...key, state };
 }
 
-/** The KeyMaterialId responses carry: AWS_KMS keys only, like KeyMetadata.CurrentKeyMaterialId. */
+/** The KeyMaterialId responses carry: AWS_KMS and EXTERNAL keys only, like KeyMetadata.CurrentKeyMaterialId. */
 export function keyMaterialIdOf(key: KmsKeyRecord): string | undefined {
-  return key.backing.origin === KeyOrigin.AWS_KMS ? key.backing.keyMaterialId : undefined;
+  return key.backing.origin === KeyOrigin.AWS_CLOUDHSM ? undefined : key.backing.keyMaterialId;
 }
+
+/** The backing of keys whose material the simulator itself keeps (AWS_KMS and EXTERNAL). */
+export type SimulatorBacking = Exclude<KeyBacking, { readonly origin: typeof KeyOrigin.AWS_CLOUDHSM }>;
 
 export interface AliasRecord {
   readonly [key: string]: unknown;

@@ -6,7 +6,8 @@ export interface KmsKeyRepository {
   /** Everything `work` writes is committed together, or nothing is. */
   transaction<T>(work: () => T): T;
 
-  getKey(keyId: string): KmsKeyRecord | undefined;
+  /** `region` is needed for a multi-Region (mrk-) key id, which names one key in each Region of its set. */
+  getKey(keyId: string, region?: string): KmsKeyRecord | undefined;
   /** The keys of one account and Region, oldest first, Deleted ones included. */
   keysOf(accountId: string, region: string): KmsKeyRecord[];
   /** Every key of every account and Region. */

@@ -68,9 +68,9 @@ describe('KMS CreateKey', () => {
     ['a multi-Region key in a CloudHSM key store', { Origin: 'AWS_CLOUDHSM', CustomKeyStoreId: STORE_ID, MultiRegion: true }, /no multi-Region keys/],
     ['Origin AWS_CLOUDHSM without a store', { Origin: 'AWS_CLOUDHSM' }, /needs the CustomKeyStoreId/],
     ['a store without Origin AWS_CLOUDHSM', { CustomKeyStoreId: STORE_ID }, /needs Origin AWS_CLOUDHSM, not AWS_KMS/],
-    ['an AWS_KMS multi-Region key (not simulated yet)', { MultiRegion: true }, /not simulated yet/],
-    ['imported key material (not simulated)', { Origin: 'EXTERNAL' }, /Origin EXTERNAL is not simulated yet/],
-    ['an external key store key (not simulated)', { Origin: 'EXTERNAL_KEY_STORE', CustomKeyStoreId: STORE_ID, XksKeyId: 'key-1' }, /EXTERNAL_KEY_STORE is not simulated/],
+    ['imported key material in a CloudHSM key store', { Origin: 'EXTERNAL', CustomKeyStoreId: STORE_ID }, /needs Origin AWS_CLOUDHSM, not EXTERNAL/],
+    ['imported RSA key material (symmetric only here)', { Origin: 'EXTERNAL', KeySpec: 'RSA_2048', KeyUsage: 'SIGN_VERIFY' }, /imports SYMMETRIC_DEFAULT key material only/],
+    ['an external key store key (not simulated)', { Origin: 'EXTERNAL_KEY_STORE', CustomKeyStoreId: STORE_ID, XksKeyId: 'key-1' }, /EXTERNAL_KEY_STORE \(an external key store\) is not simulated/],
   ];
   for (const [what, request, message] of unsupported) {
     it(`refuses ${what} with UnsupportedOperationException`, async () => {

@@ -20,15 +20,16 @@ describe('KMS Decrypt of a bad ciphertext', () => {
     }
   });
 
-  for (const [origin, create] of [
-    ['AWS_KMS', awsKmsKey],
-    ['AWS_CLOUDHSM', storeKey],
+  // Bytes outside the key id (a changed key id names no key): format version 2 (AWS_KMS) names the key in
+  // bytes 2-17 and its material in 18-49, version 1 (AWS_CLOUDHSM) the key in bytes 1-16.
+  for (const [origin, create, offsets] of [
+    ['AWS_KMS', awsKmsKey, [0, 18, 49, 50, 61, 62]],
+    ['AWS_CLOUDHSM', storeKey, [0, 17, 28, 29]],
   ] as const) {
     it(`InvalidCiphertextException for any changed byte of an ${origin} ciphertext`, async () => {
       const { keyId } = await create(kms);
       const { CiphertextBlob } = await kms.cryptography.encrypt(SCOPE, { KeyId: keyId, Plaintext: PLAINTEXT });
-      // Past the key id (bytes 1-16 name the key, and a changed key id names no key).
-      for (const offset of [0, 17, 28, 29, CiphertextBlob.length - 1]) {
+      for (const offset of [...offsets, CiphertextBlob.length - 1]) {
         const tampered = Buffer.from(CiphertextBlob);
         tampered[offset] = tampered[offset]! ^ 0x01;
         await expectAwsError(kms.cryptography.decrypt(SCOPE, { CiphertextBlob: tampered }), 'InvalidCiphertextException');

@@ -9,8 +9,24 @@ import { createKmsKeys, expectAwsError, SCOPE, STORE_ID, storeKey, type KmsKeys 
 type KeyOperation = Exclude<AnyKeyOperation, AsymmetricKeyOperation>;
 type Outcome = 'ok' | 'disabled' | 'pending' | 'unavailable' | 'notPending';
 
+/** Rotation, import and multi-Region operations refuse keys of a key store before their state (test/integration/kms/key-*.test.ts). */
+type TableOperation = Exclude<
+  KeyOperation,
+  | 'EnableKeyRotation'
+  | 'DisableKeyRotation'
+  | 'GetKeyRotationStatus'
+  | 'RotateKeyOnDemand'
+  | 'ListKeyRotations'
+  | 'GetParametersForImport'
+  | 'ImportKeyMaterial'
+  | 'DeleteImportedKeyMaterial'
+  | 'ReplicateKey'
+  | 'UpdatePrimaryRegion'
+  | 'GetKeyLastUsage'
+>;
+
 // Columns: Enabled, Disabled, PendingDeletion, Unavailable.
-const EXPECTED: Record<KeyOperation, [Outcome, Outcome, Outcome, Outcome]> = {
+const EXPECTED: Record<TableOperation, [Outcome, Outcome, Outcome, Outcome]> = {
   Encrypt:                         ['ok',         'disabled',   'pending',    'unavailable'],
   Decrypt:                         ['ok',         'disabled',   'pending',    'unavailable'],
   ReEncrypt:                       ['ok',         'disabled',   'pending',    'unavailable'],
@@ -32,6 +48,10 @@ const EXPECTED: Record<KeyOperation, [Outcome, Outcome, Outcome, Outcome]> = {
   GetKeyPolicy:                    ['ok',         'ok',         'ok',         'ok'],
   PutKeyPolicy:                    ['ok',         'ok',         'ok',         'ok'],
   ListKeyPolicies:                 ['ok',         'ok',         'ok',         'ok'],
+  CreateGrant:                     ['ok',         'disabled',   'pending',    'ok'],
+  ListGrants:                      ['ok',         'ok',         'ok',         'ok'],
+  RetireGrant:                     ['ok',         'ok',         'ok',         'ok'],
+  RevokeGrant:                     ['ok',         'ok',         'ok',         'ok'],
 };
 
 const REFUSED: Record<Exclude<Outcome, 'ok'>, [string, string]> = {
@@ -45,10 +65,11 @@ interface Subject {
   readonly kms: KmsKeys;
   readonly keyId: string;
   readonly ciphertext: Buffer;
+  readonly grantId: string;
 }
 
 const PLAINTEXT = Buffer.from('x');
-const OPERATIONS: Record<KeyOperation, (subject: Subject) => unknown> = {
+const OPERATIONS: Record<TableOperation, (subject: Subject) => unknown> = {
   Encrypt: ({ kms, keyId }) => kms.cryptography.encrypt(SCOPE, { KeyId: keyId, Plaintext: PLAINTEXT }),
   Decrypt: ({ kms, ciphertext }) => kms.cryptography.decrypt(SCOPE, { CiphertextBlob: ciphertext }),
   ReEncrypt: ({ kms, keyId, ciphertext }) => kms.cryptography.reEncrypt(SCOPE, { CiphertextBlob: ciphertext, DestinationKeyId: keyId }),
@@ -70,6 +91,10 @@ const OPERATIONS: Record<KeyOperation, (subject: Subject) => unknown> = {
   GetKeyPolicy: ({ kms, keyId }) => kms.policies.getKeyPolicy(SCOPE, { KeyId: keyId }),
   PutKeyPolicy: ({ kms, keyId }) => kms.policies.putKeyPolicy(SCOPE, { KeyId: keyId, Policy: '{"Statement":[]}' }),
   ListKeyPolicies: ({ kms, keyId }) => kms.policies.listKeyPolicies(SCOPE, { KeyId: keyId }),
+  CreateGrant: ({ kms, keyId }) => kms.grants.createGrant(SCOPE, { KeyId: keyId, GranteePrincipal: 'arn:aws:iam::111122223333:role/app', Operations: ['Decrypt'] }),
+  ListGrants: ({ kms, keyId }) => kms.grants.listGrants(SCOPE, { KeyId: keyId }),
+  RetireGrant: ({ kms, keyId, grantId }) => kms.grants.retireGrant(SCOPE, { KeyId: keyId, GrantId: grantId }),
+  RevokeGrant: ({ kms, keyId, grantId }) => kms.grants.revokeGrant(SCOPE, { KeyId: keyId, GrantId: grantId }),
 };
 
 const STATES: KeyState[] = ['Enabled', 'Disabled', 'PendingDeletion', 'Unavailable'];
@@ -83,16 +108,17 @@ async function subjectIn(state: KeyState): Promise<Subject> {
   const { CiphertextBlob } = await kms.cryptography.encrypt(SCOPE, { KeyId: keyId, Plaintext: PLAINTEXT });
   kms.aliases.createAlias(SCOPE, { AliasName: 'alias/mine', TargetKeyId: keyId });
   kms.aliases.createAlias(SCOPE, { AliasName: 'alias/elsewhere', TargetKeyId: other.keyId });
+  const { GrantId } = kms.grants.createGrant(SCOPE, { KeyId: keyId, GranteePrincipal: 'arn:aws:iam::111122223333:role/app', Operations: ['Encrypt'] });
   if (state === 'Disabled') kms.lifecycle.disableKey(SCOPE, { KeyId: keyId });
   if (state === 'PendingDeletion') kms.deletion.scheduleKeyDeletion(SCOPE, { KeyId: keyId });
   if (state === 'Unavailable') kms.crypto.setConnectionState(STORE_ID, 'DISCONNECTED');
-  return { kms, keyId, ciphertext: CiphertextBlob };
+  return { kms, keyId, ciphertext: CiphertextBlob, grantId: GrantId };
 }
 
 describe('KMS key state x operation table', () => {
   STATES.forEach((state, column) => {
     describe(`a key that is ${state}`, () => {
-      for (const [operation, row] of Object.entries(EXPECTED) as [KeyOperation, Outcome[]][]) {
+      for (const [operation, row] of Object.entries(EXPECTED) as [TableOperation, Outcome[]][]) {
         const outcome = row[column]!;
         it(`${operation}: ${outcome === 'ok' ? 'allowed' : REFUSED[outcome].join(' ')}`, async () => {
           const subject = await subjectIn(state);

@@ -25,6 +25,12 @@ import { kmsKeyHandlers } from '../../../../src/kms/keys/kms-key.handlers';
 import { KmsKeyTokens } from '../../../../src/kms/keys/kms-key.tokens';
 import { RandomService } from '../../../../src/kms/keys/random.service';
 import { SqliteKmsKeyRepository } from '../../../../src/kms/keys/sqlite-kms-key.repository';
+import { GrantService } from '../../../../src/kms/keys/grants/grant.service';
+import { SqliteGrantRepository } from '../../../../src/kms/keys/grants/sqlite-grant.repository';
+import { SqliteImportParametersRepository } from '../../../../src/kms/keys/import/sqlite-import-parameters.repository';
+import { KmsKeyFeatureTokens } from '../../../../src/kms/keys/kms-key-features.tokens';
+import { SqliteKeyMaterialRepository } from '../../../../src/kms/keys/rotation/sqlite-key-material.repository';
+import { SqliteKeyUsageRepository } from '../../../../src/kms/keys/usage/sqlite-key-usage.repository';
 import { withOverrides } from '../../../../src/main/container';
 import { AwsException } from '../../../../src/shared/aws-exception';
 import { IdGenerator } from '../../../../src/shared/ids';
@@ -63,6 +69,7 @@ export interface KmsKeys {
   readonly tags: KeyTagService;
   readonly policies: KeyPolicyService;
   readonly inventory: KmsKeyInventory;
+  readonly grants: GrantService;
   readonly handlers: ReturnType<typeof kmsKeyHandlers>;
 }
 
@@ -90,6 +97,10 @@ export function createKmsKeys(options: KmsKeysOptions = {}): KmsKeys {
     { token: KmsKeyTokens.KeyStoreCrypto, useValue: crypto },
     { token: KmsKeyTokens.IdGenerator, useValue: new IdGenerator() },
     { token: AsymmetricKeyTokens.MaterialRepository, useValue: new SqliteKeySpecMaterialRepository(database) },
+    { token: KmsKeyFeatureTokens.GrantRepository, useValue: new SqliteGrantRepository(database) },
+    { token: KmsKeyFeatureTokens.KeyMaterialRepository, useValue: new SqliteKeyMaterialRepository(database) },
+    { token: KmsKeyFeatureTokens.ImportParametersRepository, useValue: new SqliteImportParametersRepository(database) },
+    { token: KmsKeyFeatureTokens.KeyUsageRepository, useValue: new SqliteKeyUsageRepository(database) },
     { token: Tokens.Clock, useValue: clock },
     { token: Tokens.Logger, useValue: { log: (level: LogLevel, message: string, fields: Record<string, unknown> = {}) => logs.push({ level, message, fields }) } },
   ]);
@@ -111,6 +122,7 @@ export function createKmsKeys(options: KmsKeysOptions = {}): KmsKeys {
     tags: container.resolve(KeyTagService),
     policies: container.resolve(KeyPolicyService),
     inventory: container.resolve(KmsKeyInventory),
+    grants: container.resolve(GrantService),
     handlers: kmsKeyHandlers(container),
   };
 }
