@@ -85,7 +85,7 @@ describe('e2e: cloudhsm-sim experiment run (lose-one-hsm, shortened)', function 
     expect(row).to.contain(`| ${inWindow.length} requests, ${percentText(okInWindow / inWindow.length)} ok;`);
     expect(okInWindow / inWindow.length, row).to.be.greaterThan(0.9);
     expect(row).to.contain('https://docs.aws.amazon.com/kms/latest/developerguide/create-cmk-keystore.html');
-    expect(report).to.contain('3 of 3 passed.');
+    expect(report).to.contain('4 of 4 passed.');
 
     const svg = readFileSync(join(outDir, 'chart.svg'), 'utf8');
     expect(svg.match(/<rect class="fault-window"/g)).to.have.length(1);
