@@ -24,10 +24,10 @@ export const START_SPEC: CommandSpec = {
     'key-store-request-rate': 'N  crypto requests per second per custom key store, 0 no limit (CLOUDHSM_SIM_KEY_STORE_REQUEST_RATE; default 1800)',
     'log-level': 'debug|info|warn|error  (CLOUDHSM_SIM_LOG_LEVEL; default info)',
     'fault-layer': 'on|off  the fault seams in the HSM processes; off only to measure their cost (CLOUDHSM_SIM_FAULT_LAYER; default on)',
-    preset: 'NAME|FILE  build what a preset describes, e.g. seed: an ACTIVE 2-HSM cluster and a CONNECTED custom key store (CLOUDHSM_SIM_PRESET)',
     'hsm-host': 'az=ZONE,addr=HOST[:PORT]  run the HSMs of ZONE on the HSM host agent at HOST (default port 7400); repeatable',
     'hsm-hosts': 'FILE  a JSON list of {"availabilityZone", "address"}, as many --hsm-host (CLOUDHSM_SIM_HSM_HOSTS)',
     'hsm-host-token-file': 'FILE  the token the HSM host agents were given (or CLOUDHSM_SIM_HOST_TOKEN)',
+    preset: 'NAME|FILE  build what a preset describes, e.g. seed: an ACTIVE 2-HSM cluster and a CONNECTED custom key store (CLOUDHSM_SIM_PRESET)',
   },
 };
 
