@@ -54,7 +54,13 @@ export class RemoteNodeFleet extends EventEmitter<NodeFleetEvents> implements No
   }
 
   async start(directory: string): Promise<NodeProcessInfo> {
-    const launch = readLaunchFile(directory);
+    let launch = readLaunchFile(directory);
+    // A host whose address changed (a container recreated) runs its HSMs on the new one; peers learn it on start.
+    const hostAddress = this.agent.hello?.host;
+    if (hostAddress && launch.host !== hostAddress) {
+      launch = { ...launch, host: hostAddress };
+      writeLaunchFile(launch);
+    }
     const node = this.nodes.get(launch.hsmId) ?? { info: { hsmId: launch.hsmId, directory, host: launch.host, state: NodeProcessState.STOPPED }, faults: [] };
     this.nodes.set(launch.hsmId, node);
     if (node.info.state === NodeProcessState.RUNNING) return node.info;
