@@ -53,6 +53,16 @@ describe('HSMs on hosts: a zone whose link goes down', function () {
     expect(await zoneStates()).to.deep.equal({ [ZONE_A]: 'ACTIVE', [ZONE_B]: 'ACTIVE' });
   });
 
+  it('kills and restarts an HSM on its host through the agent (the hsm-kill fault)', async () => {
+    const zoneB = (await world!.hsms()).find((hsm) => hsm.AvailabilityZone === ZONE_B)!;
+    const added = await world!.addFault({ kind: 'hsm-kill', target: { hsmId: zoneB.HsmId } });
+    expect(added.status).to.equal(201);
+    await waitFor('zone b DEGRADED', async () => ((await zoneStates())[ZONE_B] === 'DEGRADED' ? true : undefined), 10_000, 100);
+    await world!.heal(added.body.faultId!);
+    expect(await zoneStates()).to.deep.equal({ [ZONE_A]: 'ACTIVE', [ZONE_B]: 'ACTIVE' });
+    await world!.expectEverythingDecrypts();
+  });
+
   it('keeps crypto going in the other zone while one link is down, and recovers when it is back', async () => {
     const createKey = () => world!.kms.send(new CreateKeyCommand({ Origin: 'AWS_CLOUDHSM', CustomKeyStoreId: world!.customKeyStoreId }));
     hosts!.linkDown(ZONE_A);
