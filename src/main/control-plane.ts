@@ -156,6 +156,7 @@ export class ControlPlane {
     const hsms = container.resolve(HsmService);
     appliance.onActivated((hsmId) => clusters.hsmActivated(hsmId));
     appliance.onDied((hsmId) => hsms.hsmDied(hsmId));
+    // SIM: a host answering again makes its HSMs ACTIVE even while an az-outage fault is on their zone.
     appliance.onReachability((hsmId, reachable) => (reachable ? hsms.hsmReachable(hsmId) : hsms.hsmUnreachable(hsmId)));
     await hsms.resumeAll();
     await container.resolve(CustomKeyStoreConnectionService).resumeConnections();

@@ -25,6 +25,8 @@ interface RemoteNode {
   faults: readonly ActiveNodeFault[];
 }
 
+/** The agent's NodeFleet kills a node that has not stopped in 5 s. */
+const STOP_TIMEOUT_MS = 15_000;
 const UP: readonly NodeProcessState[] = [NodeProcessState.STARTING, NodeProcessState.RUNNING, NodeProcessState.HUNG];
 
 export class RemoteNodeFleet extends EventEmitter<NodeFleetEvents> implements NodeFleetPort {
@@ -88,7 +90,7 @@ export class RemoteNodeFleet extends EventEmitter<NodeFleetEvents> implements No
     if (!UP.includes(node.info.state)) return;
     this.mark(node, NodeProcessState.STOPPING);
     try {
-      await this.agent.request({ op: 'stop', hsmId });
+      await this.agent.request({ op: 'stop', hsmId }, STOP_TIMEOUT_MS);
     } finally {
       this.mark(node, NodeProcessState.STOPPED);
     }

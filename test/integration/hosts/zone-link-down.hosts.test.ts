@@ -4,8 +4,11 @@
 // DEGRADED in DescribeClusters, crypto goes on in zone b, CreateKey is refused (as with the az-outage
 // fault); the link comes back, and so does everything. Skipped where the kernel refuses namespaces.
 
+import { DeleteHsmCommand } from '@aws-sdk/client-cloudhsm-v2';
 import { CreateKeyCommand } from '@aws-sdk/client-kms';
 import { expect } from 'chai';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { KMS_REGION } from '../../../scripts/bench/kms-client';
 import { waitFor } from '../../e2e/support/wait-for';
 import { FaultWorld } from '../faults/fault-world';
@@ -77,5 +80,14 @@ describe('HSMs on hosts: a zone whose link goes down', function () {
     await waitFor('zone a ACTIVE', async () => ((await zoneStates())[ZONE_A] === 'ACTIVE' ? true : undefined), 20_000, 200);
     expect(await world!.outcome(createKey)).to.equal('ok');
     await world!.expectEverythingDecrypts();
+  });
+
+  it('removes the HSM\'s folder (its token) from its host on DeleteHsm', async () => {
+    const zoneB = (await world!.hsms()).find((hsm) => hsm.AvailabilityZone === ZONE_B)!;
+    const folder = join(hosts!.dataDir, ZONE_B, 'hsms', zoneB.HsmId!);
+    expect(existsSync(folder)).to.equal(true);
+    await world!.cloudhsm.send(new DeleteHsmCommand({ ClusterId: world!.clusterId, HsmId: zoneB.HsmId! }));
+    await waitFor('the HSM gone', async () => ((await world!.hsms()).length === 1 ? true : undefined), 15_000, 100);
+    await waitFor('its folder gone from the host', async () => (existsSync(folder) ? undefined : true), 5_000, 50);
   });
 });
