@@ -11,9 +11,10 @@ export const MIN_TOKEN_LENGTH = 16;
 const PSK_CIPHERS = 'ECDHE-PSK-CHACHA20-POLY1305:ECDHE-PSK-AES256-CBC-SHA384';
 const PSK_IDENTITY = 'cloudhsm-sim-control-plane';
 
-export function checkToken(token: string | undefined): string {
+/** `from` says where the token is read from, for the message. */
+export function checkToken(token: string | undefined, from = '--token-file FILE or CLOUDHSM_SIM_HOST_TOKEN'): string {
   if (!token || token.length < MIN_TOKEN_LENGTH) {
-    throw new Error(`an HSM host token of at least ${MIN_TOKEN_LENGTH} characters is needed (--token-file FILE or CLOUDHSM_SIM_HOST_TOKEN)`);
+    throw new Error(`an HSM host token of at least ${MIN_TOKEN_LENGTH} characters is needed (${from})`);
   }
   return token;
 }

@@ -28,7 +28,7 @@ export function loadHsmHosts(flags: Source, env: Source): HsmHostsConfig | undef
   if (twice) throw new Error(`--hsm-host: ${twice} is named twice; one HSM host per Availability Zone`);
   const tokenFile = flags['hsm-host-token-file'] ?? env['CLOUDHSM_SIM_HOST_TOKEN_FILE'];
   const token = tokenFile ? readFileSync(tokenFile, 'utf8').trim() : env['CLOUDHSM_SIM_HOST_TOKEN'];
-  return { hosts, token: checkToken(token) };
+  return { hosts, token: checkToken(token, '--hsm-host-token-file FILE, CLOUDHSM_SIM_HOST_TOKEN_FILE or CLOUDHSM_SIM_HOST_TOKEN') };
 }
 
 /** `az=ZONE,addr=HOST[:PORT]`, several separated by newlines (a repeated flag) or ';'. */
