@@ -25,8 +25,10 @@ export interface NodeLaunch {
   readonly slot: number;
   /** Node folder: launch file, engine tokens, node state, audit log. */
   readonly directory: string;
-  /** Loopback address derived from the ENI IP (10.0.N.M -> 127.0.N.M). */
+  /** Loopback address derived from the ENI IP (10.0.N.M -> 127.0.N.M); on another host, that host's address. */
   readonly host: string;
+  /** The Availability Zone whose HSM host runs this node (--hsm-host); absent: a child process of the control plane. */
+  readonly hostZone?: string;
   /** 2223, 2224, 2225 in a cluster; 0 in tests. */
   readonly ports: NodePorts;
   /** Hex of the cluster-internal AES-256 key that wraps replicated key material. Internal secret. */

@@ -24,6 +24,9 @@ export const START_SPEC: CommandSpec = {
     'key-store-request-rate': 'N  crypto requests per second per custom key store, 0 no limit (CLOUDHSM_SIM_KEY_STORE_REQUEST_RATE; default 1800)',
     'log-level': 'debug|info|warn|error  (CLOUDHSM_SIM_LOG_LEVEL; default info)',
     'fault-layer': 'on|off  the fault seams in the HSM processes; off only to measure their cost (CLOUDHSM_SIM_FAULT_LAYER; default on)',
+    'hsm-host': 'az=ZONE,addr=HOST[:PORT]  run the HSMs of ZONE on the HSM host agent at HOST (default port 7400); repeatable',
+    'hsm-hosts': 'FILE  a JSON list of {"availabilityZone", "address"}, as many --hsm-host (CLOUDHSM_SIM_HSM_HOSTS)',
+    'hsm-host-token-file': 'FILE  the token the HSM host agents were given (or CLOUDHSM_SIM_HOST_TOKEN)',
     preset: 'NAME|FILE  build what a preset describes, e.g. seed: an ACTIVE 2-HSM cluster and a CONNECTED custom key store (CLOUDHSM_SIM_PRESET)',
   },
 };
@@ -36,6 +39,18 @@ export const HSM_CLUSTER_SPEC: CommandSpec = {
     'data-dir': 'DIR  where state lives; the cluster is in DIR/hsm-cluster (default ~/.cloudhsm-sim)',
     engine: 'softhsm|in-memory  the HSM engine (default softhsm)',
     'softhsm-library': 'PATH  libsofthsm2.so (SOFTHSM2_LIB)',
+  },
+};
+
+export const HSM_HOST_SPEC: CommandSpec = {
+  name: 'hsm-host',
+  summary: 'run an HSM host agent: it starts the HSMs the control plane places on this host (start --hsm-host), until Ctrl-C',
+  flags: {
+    listen: 'ADDRESS:PORT  where the control plane reaches this agent (default 0.0.0.0:7400)',
+    'data-dir': 'DIR  where the HSMs of this host keep their tokens and state (CLOUDHSM_SIM_DATA_DIR; default ~/.cloudhsm-sim-host)',
+    'token-file': 'FILE  the shared token, at least 16 characters (or CLOUDHSM_SIM_HOST_TOKEN); required',
+    advertise: 'ADDRESS  the address HSMs listen on and clients use (default: the address the control plane reached)',
+    'softhsm-library': 'PATH  libsofthsm2.so on this host (SOFTHSM2_LIB)',
   },
 };
 

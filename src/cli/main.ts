@@ -2,12 +2,13 @@
 
 import 'reflect-metadata';
 import { clockCommand } from './clock-command';
-import { HSM_CLUSTER_SPEC, runWithFlags, START_SPEC, TOUR_SPEC, WAIT_READY_SPEC } from './command-flags';
+import { HSM_CLUSTER_SPEC, HSM_HOST_SPEC, runWithFlags, START_SPEC, TOUR_SPEC, WAIT_READY_SPEC } from './command-flags';
 import { cloudHsmCliCommand } from './cloudhsm-cli/cli-command';
 import { cmuCommand } from './cmu/cmu-command';
 import { faultsCommand } from './faults-command';
 import { experimentCommand } from './experiment-command';
 import { hsmClusterCommand } from './hsm-cluster-command';
+import { hsmHostCommand } from './hsm-host-command';
 import { StreamShellIo } from './cmu/shell-io';
 import { parseFlags } from './parse-flags';
 import { startCommand } from './start-command';
@@ -19,6 +20,7 @@ const USAGE = `usage: cloudhsm-sim <command> [flags]
 commands:
   start    run the simulator: AWS endpoint and HSMs  [--preset seed|FILE] [--data-dir DIR] [--port P] [--time-scale S] [--region R] [--engine softhsm|in-memory] [--hsm-ports standard|ephemeral]   (start --help)
   hsm-cluster  run a cluster's HSM processes on ports 2223-2225 until Ctrl-C  [--hsms N] [--data-dir DIR] [--engine ...]
+  hsm-host  run an HSM host agent for a control plane on another host  --token-file FILE [--listen ADDR:PORT] [--data-dir DIR]   (hsm-host --help)
   cmu      cloudhsm_mgmt_util shell  --ca-file PATH --hsm HOST:PORT[,...]   (cmu --help for more)
   cli      CloudHSM CLI (SDK 5), JSON output  --ca-file PATH --hsm HOST:PORT[,...] [--crypto HOST:PORT] [command]   (cli --help)
   tour     walk the seed procedure against a running simulator  [--endpoint URL] [--region R] [--work-dir DIR] [--pause]
@@ -38,6 +40,8 @@ export async function main(args: readonly string[]): Promise<number> {
       return runWithFlags(START_SPEC, rest, flags, print, warn, () => startCommand(flags, print, warn));
     case 'hsm-cluster':
       return runWithFlags(HSM_CLUSTER_SPEC, rest, flags, print, warn, () => hsmClusterCommand(flags, print));
+    case 'hsm-host':
+      return runWithFlags(HSM_HOST_SPEC, rest, flags, print, warn, () => hsmHostCommand(flags, print, warn));
     case 'wait-ready':
       return runWithFlags(WAIT_READY_SPEC, rest, flags, print, warn, () => waitReadyCommand(flags, print, warn));
     case 'cmu':

@@ -1,5 +1,8 @@
 // `--name value` and `--name=value` flags; a bare `--name` is "true". Everything else is positional.
 
+/** Flags that may be given more than once: their values are kept, one a line. */
+const REPEATABLE_FLAGS: ReadonlySet<string> = new Set(['hsm-host']);
+
 export interface ParsedArguments {
   readonly positional: string[];
   readonly flags: Record<string, string>;
@@ -16,11 +19,13 @@ export function parseFlags(args: readonly string[]): ParsedArguments {
     }
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
     const next = args[index + 1];
-    if (inline !== undefined) flags[name] = inline;
+    let value = 'true';
+    if (inline !== undefined) value = inline;
     else if (next !== undefined && !next.startsWith('--')) {
-      flags[name] = next;
+      value = next;
       index += 1;
-    } else flags[name] = 'true';
+    }
+    flags[name] = REPEATABLE_FLAGS.has(name) && flags[name] !== undefined ? `${flags[name]}\n${value}` : value;
   }
   return { positional, flags };
 }

@@ -28,6 +28,9 @@ export async function startCommand(flags: Record<string, string>, print: (line: 
   for (const subnet of plane.defaultSubnets()) {
     print(`cloudhsm-sim: default subnet ${subnet.subnetId}  ${subnet.availabilityZone}  ${subnet.cidrBlock}`);
   }
+  for (const host of config.hsmHosts?.hosts ?? []) {
+    print(`cloudhsm-sim: HSMs of ${host.availabilityZone} run on the HSM host ${host.host}:${host.port}`);
+  }
   print(`cloudhsm-sim: try  aws --endpoint-url ${plane.url} --region ${config.region} cloudhsmv2 describe-clusters`);
   print(`cloudhsm-sim: web console ${plane.consoleUrl}`);
   if (preset) {

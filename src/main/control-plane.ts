@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { DependencyContainer } from 'tsyringe';
 import { FileBackupVault } from '../adapters/appliance/file-backup-vault';
 import { FleetAppliance } from '../adapters/appliance/fleet-appliance';
+import { RemoteHostPlacement } from '../adapters/appliance/remote-host-placement';
 import { Ec2CloudHsmNetwork } from '../adapters/network/ec2-cloudhsm-network';
 import { SqliteAppliedPresetRepository } from '../adapters/sqlite/sqlite-applied-preset.repository';
 import { SqliteClockOffsetRepository } from '../adapters/sqlite/sqlite-clock-offset.repository';
@@ -147,6 +148,9 @@ export class ControlPlane {
     const scheduler: Scheduler = new ScaledScheduler(config.timeScale, onTaskError);
     const clock = new SimulatedClock(new SystemClock(), new SqliteClockOffsetRepository(database), onTaskError);
     container.register(Tokens.Clock, { useValue: clock });
+    const placement = config.hsmHosts
+      ? await RemoteHostPlacement.connect({ ...config.hsmHosts, nodeEntry: NODE_ENTRY, warn: (message) => logger.log('warn', message) })
+      : undefined;
     const appliance = new FleetAppliance({
       dataDir: config.dataDir,
       nodeEntry: NODE_ENTRY,
@@ -154,6 +158,7 @@ export class ControlPlane {
       ports: config.hsmPorts,
       faultLayer: config.faultLayer,
       ...(config.softHsmLibrary ? { softHsmLibrary: config.softHsmLibrary } : {}),
+      ...(placement ? { placement } : {}),
     });
     const ids = new IdGenerator();
     container.register(Ec2Tokens.Database, { useValue: database });
@@ -173,6 +178,8 @@ export class ControlPlane {
     const hsms = container.resolve(HsmService);
     appliance.onActivated((hsmId) => clusters.hsmActivated(hsmId));
     appliance.onDied((hsmId) => hsms.hsmDied(hsmId));
+    // SIM: a host answering again makes its HSMs ACTIVE even while an az-outage fault is on their zone.
+    appliance.onReachability((hsmId, reachable) => (reachable ? hsms.hsmReachable(hsmId) : hsms.hsmUnreachable(hsmId)));
     await hsms.resumeAll();
     await container.resolve(CustomKeyStoreConnectionService).resumeConnections();
     container.resolve(KeyDeletionService).resumeScheduledDeletions();

@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { KEY_STORE_REQUESTS_PER_SECOND } from '../kms/custom-key-stores/store-request-rate';
 import type { LogLevel } from '../shared/logger';
+import { loadHsmHosts, type HsmHostsConfig } from './hsm-hosts.parser';
 
 export const EngineKind = { SOFTHSM: 'softhsm', IN_MEMORY: 'in-memory' } as const;
 export type EngineKind = (typeof EngineKind)[keyof typeof EngineKind];
@@ -28,6 +29,8 @@ export interface SimulatorConfig {
   readonly faultLayer: boolean;
   /** A shipped preset's name (`seed`) or a preset file to apply at start; none: start empty. */
   readonly preset?: string;
+  /** Availability Zones whose HSMs run on other hosts (--hsm-host, --hsm-hosts); none: every HSM is a child process here. */
+  readonly hsmHosts?: HsmHostsConfig;
 }
 
 /** SIM: the account id AWS uses in its documentation examples. */
@@ -45,6 +48,7 @@ export function loadSimulatorConfig(flags: Readonly<Record<string, string | unde
   }
   const softHsmLibrary = pick('softhsm-library', 'SOFTHSM2_LIB');
   const preset = pick('preset', 'CLOUDHSM_SIM_PRESET');
+  const hsmHosts = loadHsmHosts(flags, env);
   return {
     dataDir: resolve(pick('data-dir', 'CLOUDHSM_SIM_DATA_DIR') ?? join(homedir(), '.cloudhsm-sim')),
     host: pick('host', 'CLOUDHSM_SIM_HOST') ?? '127.0.0.1',
@@ -65,6 +69,7 @@ export function loadSimulatorConfig(flags: Readonly<Record<string, string | unde
     ),
     faultLayer: parseOnOff('fault-layer', pick('fault-layer', 'CLOUDHSM_SIM_FAULT_LAYER') ?? 'on'),
     ...(preset ? { preset } : {}),
+    ...(hsmHosts ? { hsmHosts } : {}),
   };
 }
 

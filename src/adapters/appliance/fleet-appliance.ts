@@ -9,6 +9,7 @@ import type { ActiveNodeFault } from '../../../hsm-sim/faults/node-fault.types';
 import { readLaunchFile } from '../../../hsm-sim/fleet/launch-file';
 import { loopbackAddressFor } from '../../../hsm-sim/fleet/loopback-address';
 import { NodeFleet } from '../../../hsm-sim/fleet/node-fleet';
+import type { NodeFleetPort } from '../../../hsm-sim/fleet/node-fleet.port';
 import type { NodeEndpoint, NodeLaunch, NodePorts, PasswordChangeOutcome } from '../../../hsm-sim/fleet/node-launch.types';
 import { NodeProcessState } from '../../../hsm-sim/fleet/node-process.states';
 import type { AuditEntry } from '../../../hsm-sim/node/audit-log';
@@ -18,6 +19,7 @@ import { PeerConnections } from '../../../hsm-sim/sync/peer-connections';
 import { createHardwareCa, createHsmIdentity, issueInitializedHsmIdentity, type CertificateAuthority } from '../../../hsm-sim/node/certificates';
 import type { ClusterRecord, HsmRecord } from '../../cloudhsm/domain/cluster';
 import type { HsmAddress, HsmAppliance, HsmHardwareCertificates, HsmLaunch } from '../../cloudhsm/ports/hsm-appliance.port';
+import type { RemoteHostPlacement } from './remote-host-placement';
 
 /** aws-behaviour 6.6: the PRECO's initial password in the 2017-2019 docs. */
 export const INITIAL_PRECO_PASSWORD = 'password';
@@ -33,20 +35,24 @@ export interface FleetApplianceOptions {
   readonly ports: 'standard' | 'ephemeral';
   /** false: HSMs run without any fault seam (benchmarks of the bare path); default true. */
   readonly faultLayer?: boolean;
+  /** HSM hosts (--hsm-host): an HSM of a zone that has one runs there; the others stay child processes here. */
+  readonly placement?: RemoteHostPlacement;
 }
 
 export class FleetAppliance implements HsmAppliance {
-  private readonly fleet: NodeFleet;
+  private readonly fleet: NodeFleetPort;
   private readonly hardwareCa: CertificateAuthority;
   private readonly addresses = new Map<string, HsmAddress>();
 
   constructor(private readonly options: FleetApplianceOptions) {
-    this.fleet = new NodeFleet({ entry: options.nodeEntry });
+    this.fleet = options.placement?.fleet ?? new NodeFleet({ entry: options.nodeEntry });
     this.hardwareCa = loadHardwareCa(join(options.dataDir, 'pki'));
   }
 
   async launch({ cluster, hsm, firstHsm, cloneFrom, peers, restoreSnapshotFile }: HsmLaunch): Promise<void> {
-    const host = loopbackAddressFor(hsm.eniIp);
+    // SIM: on an HSM host, every HSM of the zone listens on the host's one address, on ports the system picks.
+    const hostAddress = this.options.placement?.hostFor(hsm.availabilityZone);
+    const host = hostAddress ?? loopbackAddressFor(hsm.eniIp);
     const launch: NodeLaunch = {
       hsmId: hsm.hsmId,
       clusterId: cluster.clusterId,
@@ -54,7 +60,8 @@ export class FleetAppliance implements HsmAppliance {
       slot: hsm.slot,
       directory: this.directoryOf(hsm.hsmId),
       host,
-      ports: this.options.ports === 'standard' ? STANDARD_PORTS : EPHEMERAL_PORTS,
+      ...(hostAddress ? { hostZone: hsm.availabilityZone } : {}),
+      ports: this.options.ports === 'standard' && !hostAddress ? STANDARD_PORTS : EPHEMERAL_PORTS,
       clusterSyncKeyHex: cluster.internal.syncKeyHex,
       firstHsm,
       ...(firstHsm ? { preCoPassword: INITIAL_PRECO_PASSWORD } : {}),
@@ -152,6 +159,11 @@ export class FleetAppliance implements HsmAppliance {
     return this.fleet.inspect(hsmId);
   }
 
+  /** An HSM host stopped answering (false: its zone is down) or answers again (true); never for local HSMs. */
+  onReachability(listener: (hsmId: string, reachable: boolean) => void): void {
+    this.options.placement?.onReachability(listener);
+  }
+
   // --- fault injection (DESIGN decision 8) -------------------------------------------------------
 
   /** The whole set of faults active on this HSM (empty heals); it keeps them across restarts. */
@@ -208,6 +220,7 @@ export class FleetAppliance implements HsmAppliance {
 
   async stopAll(): Promise<void> {
     await this.fleet.stopAll();
+    this.options.placement?.close();
   }
 
   /** Every running HSM of this cluster learns the endpoints of the others (as peersChanged, from the launch files). */
