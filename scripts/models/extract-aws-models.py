@@ -21,6 +21,7 @@ SERVICES = {
         'AuthorizeSecurityGroupIngress', 'AuthorizeSecurityGroupEgress',
         'RevokeSecurityGroupIngress', 'RevokeSecurityGroupEgress', 'DescribeNetworkInterfaces',
     ],
+    ('cloudtrail', '2013-11-01'): ['LookupEvents'],
 }
 DROP_KEYS = {'documentation', 'documentationUrl', 'deprecatedMessage', 'examples'}
 OUT = os.path.join(os.path.dirname(__file__), '..', '..', 'src', 'wire', 'models')

@@ -1,6 +1,6 @@
-// The runner's signed clients for the two AWS services a plan may call, over the same endpoint.
+// The runner's signed clients for the AWS services a plan may call (KMS, CloudHSM V2, CloudTrail), over the same endpoint.
 
-import { CLOUDHSM_V2_SERVICE, KMS_SERVICE, SignedJsonClient, type AwsJson } from '../shared/signed-json.client';
+import { CLOUDHSM_V2_SERVICE, CLOUDTRAIL_SERVICE, KMS_SERVICE, SignedJsonClient, type AwsJson } from '../shared/signed-json.client';
 import type { AwsCall, AwsServiceName } from './plan.types';
 
 /** Enough sockets that an open-loop probe against a hung HSM (requests waiting for their time limit) is not queued behind itself. */
@@ -14,6 +14,7 @@ export class AwsClients {
     this.clients = {
       kms: new SignedJsonClient(endpoint, KMS_SERVICE, { region, maxSockets: MAX_SOCKETS }),
       cloudhsmv2: new SignedJsonClient(endpoint, CLOUDHSM_V2_SERVICE, { region, maxSockets: 16 }),
+      cloudtrail: new SignedJsonClient(endpoint, CLOUDTRAIL_SERVICE, { region, maxSockets: 4 }),
     };
   }
 

@@ -29,12 +29,33 @@ function compare(what: string, observed: unknown, wanted: unknown): ConditionRes
   return { holds, observed, detail: `${what} is ${JSON.stringify(observed)}${holds ? '' : `, wanted ${JSON.stringify(wanted)}`}` };
 }
 
-/** A value at `path` (e.g. `KeyMetadata.KeyState`, `Hsms[0].State`) of a call's output. */
+/** A copy with every string that holds a JSON object or list parsed (CloudTrailEvent, backingKeysDeletionStatus). */
+function withJsonStringsParsed(value: unknown): unknown {
+  if (typeof value === 'string' && /^\s*[[{]/.test(value)) {
+    try {
+      return withJsonStringsParsed(JSON.parse(value));
+    } catch {
+      return value;
+    }
+  }
+  if (Array.isArray(value)) return value.map(withJsonStringsParsed);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, withJsonStringsParsed(inner)]));
+  return value;
+}
+
+/**
+ * A value at `path` (e.g. `KeyMetadata.KeyState`, `Hsms[0].State`) of a call's output. A path that goes on
+ * into a string of JSON reads into it: `Events[0].CloudTrailEvent.additionalEventData.backingKeysDeletionStatus[0].deletionStatus`.
+ */
 function valueAt(output: unknown, path: string): unknown {
   try {
     return lookUp(output, path);
   } catch {
-    return undefined;
+    try {
+      return lookUp(withJsonStringsParsed(output), path);
+    } catch {
+      return undefined;
+    }
   }
 }
 

@@ -4,7 +4,7 @@
 export const PROBE_OPERATIONS = ['Encrypt', 'Decrypt', 'GenerateDataKey'] as const;
 export type ProbeOperation = (typeof PROBE_OPERATIONS)[number];
 
-export const AWS_SERVICES = ['kms', 'cloudhsmv2'] as const;
+export const AWS_SERVICES = ['kms', 'cloudhsmv2', 'cloudtrail'] as const;
 export type AwsServiceName = (typeof AWS_SERVICES)[number];
 
 export interface ProbePlan {

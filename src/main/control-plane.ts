@@ -25,6 +25,12 @@ import type { Logger } from '../shared/logger';
 import { SystemClock } from '../shared/clock';
 import { ScaledScheduler, type Scheduler } from '../shared/scheduler';
 import { SimulatedClock } from '../shared/simulated-clock';
+import { apiCallListener } from '../cloudtrail/api-call.listener';
+import { cloudTrailHandlers } from '../cloudtrail/cloudtrail.handlers';
+import { CloudTrailRecorder } from '../cloudtrail/cloudtrail-recorder.service';
+import { CloudTrailTokens } from '../cloudtrail/cloudtrail.tokens';
+import { SqliteCloudTrailEventRepository } from '../cloudtrail/sqlite-cloudtrail-event.repository';
+import { DEFAULT_TRAIL_BOUNDS } from '../cloudtrail/trail-bounds';
 import { CloudHsmClusterDirectory } from '../kms/custom-key-stores/cloudhsm-cluster-directory';
 import { CustomKeyStoreConnectionService } from '../kms/custom-key-stores/custom-key-store-connection.service';
 import { CustomKeyStoreCrypto } from '../kms/custom-key-stores/custom-key-store-crypto';
@@ -51,7 +57,7 @@ import { kmsKeyHandlers } from '../kms/keys/kms-key.handlers';
 import { KmsKeyTokens } from '../kms/keys/kms-key.tokens';
 import { loadOrCreateMasterKey } from '../kms/keys/master-key.file';
 import { SqliteKmsKeyRepository } from '../kms/keys/sqlite-kms-key.repository';
-import { AwsEndpoint, cloudHsmV2Model, ec2Model, kmsModel, type AdminResponse } from '../wire';
+import { AwsEndpoint, cloudHsmV2Model, cloudTrailModel, ec2Model, kmsModel, type AdminResponse } from '../wire';
 import { FaultInjector } from '../faults/fault-injector.service';
 import { registerFaultRoutes } from '../faults/fault.routes';
 import { FaultTokens } from '../faults/faults.tokens';
@@ -71,11 +77,21 @@ const NODE_ENTRY = join(__dirname, '..', '..', 'hsm-sim', 'node-process', 'node-
 export const DATABASE_FILE = 'cloudhsm-sim.sqlite';
 /** How often the last use of KMS keys (GetKeyLastUsage) is written to the database. */
 const KEY_USAGE_FLUSH_MS = 5_000;
+/** How often recorded CloudTrail events are written to the database. */
+const TRAIL_FLUSH_MS = 1_000;
 
 export interface DefaultSubnet {
   readonly subnetId: string;
   readonly availabilityZone: string;
   readonly cidrBlock: string;
+}
+
+/** The trail (src/cloudtrail): one recorder, fed by the endpoint and by the KMS services' own events. */
+function registerCloudTrail(container: DependencyContainer, database: SqliteDatabase, ids: IdGenerator): void {
+  container.register(CloudTrailTokens.EventRepository, { useValue: new SqliteCloudTrailEventRepository(database) });
+  container.register(CloudTrailTokens.Bounds, { useValue: DEFAULT_TRAIL_BOUNDS });
+  container.register(CloudTrailTokens.IdGenerator, { useValue: ids });
+  container.registerSingleton(CloudTrailRecorder);
 }
 
 /** KMS custom key stores and KMS keys over the same database; the key store's live HSM sessions are one per simulator. */
@@ -97,6 +113,7 @@ function registerKms(container: DependencyContainer, config: SimulatorConfig, da
   container.register(KmsKeyFeatureTokens.KeyMaterialRepository, { useValue: new SqliteKeyMaterialRepository(database) });
   container.register(KmsKeyFeatureTokens.ImportParametersRepository, { useValue: new SqliteImportParametersRepository(database) });
   container.register(KmsKeyFeatureTokens.KeyUsageRepository, { useValue: new SqliteKeyUsageRepository(database) });
+  container.register(KmsKeyFeatureTokens.ServiceEvents, { useValue: container.resolve(CloudTrailRecorder) });
   // One holder of the uses not yet flushed, for the handlers that record them and GetKeyLastUsage.
   container.registerSingleton(KeyUsageService);
   const inventory = container.resolve(KmsKeyInventory);
@@ -137,6 +154,8 @@ export class ControlPlane {
     readonly readiness: SimulatorReadiness,
     private readonly keyUsage: KeyUsageService,
     private readonly keyUsageFlush: NodeJS.Timeout,
+    private readonly trail: CloudTrailRecorder,
+    private readonly trailFlush: NodeJS.Timeout,
   ) {}
 
   static async start(config: SimulatorConfig): Promise<ControlPlane> {
@@ -171,6 +190,7 @@ export class ControlPlane {
     container.register(CloudHsmTokens.CloudHsmNetwork, { useClass: Ec2CloudHsmNetwork });
     container.register(FaultTokens.Seams, { useValue: appliance });
 
+    registerCloudTrail(container, database, ids);
     registerKms(container, config, database, scheduler, ids);
     container.register(PresetTokens.AppliedPresets, { useValue: new SqliteAppliedPresetRepository(database) });
 
@@ -197,6 +217,9 @@ export class ControlPlane {
     endpoint.register(cloudHsmV2Model, cloudHsmHandlers(container));
     endpoint.register(ec2Model, container.resolve(Ec2Handlers).handlers);
     endpoint.register(kmsModel, { ...customKeyStoreHandlers(container), ...kmsKeyHandlers(container) });
+    endpoint.register(cloudTrailModel, cloudTrailHandlers(container));
+    const trail = container.resolve(CloudTrailRecorder);
+    endpoint.onAnswered(apiCallListener(trail, [kmsModel, cloudHsmV2Model]));
     endpoint.route('GET', CLUSTER_HSMS_ROUTE, (request) => clusterHsmsRoute(hsms, request.path));
     endpoint.route('GET', CLOCK_ROUTE, (request) => clockRoute(clock, request));
     endpoint.route('POST', CLOCK_ADVANCE_ROUTE, (request) => clockAdvanceRoute(clock, request));
@@ -213,7 +236,8 @@ export class ControlPlane {
     const port = await endpoint.listen();
     const keyUsage = container.resolve(KeyUsageService);
     const keyUsageFlush = setInterval(() => keyUsage.flush(), KEY_USAGE_FLUSH_MS).unref();
-    const plane = new ControlPlane(config, container, database, clock, appliance, endpoint, port, readiness, keyUsage, keyUsageFlush);
+    const trailFlush = setInterval(() => trail.flush(), TRAIL_FLUSH_MS).unref();
+    const plane = new ControlPlane(config, container, database, clock, appliance, endpoint, port, readiness, keyUsage, keyUsageFlush, trail, trailFlush);
     url = plane.url;
     plane.webConsole = webConsole;
     return plane;
@@ -254,6 +278,9 @@ export class ControlPlane {
     clearInterval(this.keyUsageFlush);
     this.keyUsage.flush();
     await this.clock.stop();
+    // After the clock: a deletion window that ended while stopping has recorded its DeleteKey event.
+    clearInterval(this.trailFlush);
+    this.trail.flush();
     await this.appliance.stopAll();
     this.database.close();
   }

@@ -21,7 +21,7 @@ export interface HealthView {
 }
 
 /** The services the endpoint serves, LocalStack-style. */
-const SERVICES = { cloudhsmv2: 'running', ec2: 'running', kms: 'running' } as const;
+const SERVICES = { cloudhsmv2: 'running', cloudtrail: 'running', ec2: 'running', kms: 'running' } as const;
 /** A node process in this state has not answered yet. */
 const STARTING_PROCESS = 'starting';
 

@@ -15,6 +15,7 @@ export interface JsonService {
 
 export const KMS_SERVICE: JsonService = { signingName: 'kms', targetPrefix: 'TrentService' };
 export const CLOUDHSM_V2_SERVICE: JsonService = { signingName: 'cloudhsm', targetPrefix: 'BaldrApiService' };
+export const CLOUDTRAIL_SERVICE: JsonService = { signingName: 'cloudtrail', targetPrefix: 'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101' };
 
 export interface Credentials {
   readonly accessKeyId: string;

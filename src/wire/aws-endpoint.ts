@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { JsonLinesLogger } from '../shared/logger';
 import { ADMIN_PREFIX, type AdminRouteHandler, AdminRouter, type TakeOverHandler } from './admin-router';
 import { type AuthenticationOptions, RequestAuthenticator } from './request-authenticator';
-import { type InternalErrorHook, RequestDispatcher, type RequestLogContext } from './request-dispatcher';
+import { type AnsweredExchange, type InternalErrorHook, RequestDispatcher, type RequestLogContext } from './request-dispatcher';
 import type { ServiceModel } from './service-model';
 import { ServiceRegistry } from './service-registry';
 import type { OperationHandlers, WireResponse } from './wire.types';
@@ -33,6 +33,9 @@ export interface AwsEndpointOptions extends AuthenticationOptions {
 }
 
 type Body = { readonly bytes: Buffer } | { readonly tooLarge: true };
+
+/** Told of every answered request; `exchange` (AWS requests only) carries the input and output, which may hold secrets. */
+export type AnsweredListener = (context: RequestLogContext, status: number, exchange: AnsweredExchange) => void;
 
 /** Lower-case names; repeated headers joined with commas, as SigV4 canonicalises them. */
 function headersOf(rawHeaders: readonly string[]): Record<string, string> {
@@ -82,7 +85,7 @@ export class AwsEndpoint {
   private readonly newRequestId: () => string;
   private readonly onInternalError: InternalErrorHook;
   private readonly takeOvers: { readonly pathPrefix: string; readonly handler: TakeOverHandler }[] = [];
-  private readonly answeredListeners: ((context: RequestLogContext, status: number) => void)[] = [];
+  private readonly answeredListeners: AnsweredListener[] = [];
 
   constructor(private readonly options: AwsEndpointOptions = {}) {
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -121,7 +124,7 @@ export class AwsEndpoint {
   }
 
   /** Hears every answered request (AWS and admin alike) after its answer is written. */
-  onAnswered(listener: (context: RequestLogContext, status: number) => void): void {
+  onAnswered(listener: AnsweredListener): void {
     this.answeredListeners.push(listener);
   }
 
@@ -167,12 +170,13 @@ export class AwsEndpoint {
     readBody(request, this.maxBodyBytes)
       .then(async (body) => {
         const tooLarge = !('bytes' in body);
-        const { response: answer, context } = tooLarge
+        const { response: answer, context, exchange } = tooLarge
           ? this.dispatcher.tooLarge(head, requestId, this.maxBodyBytes)
           : await this.dispatcher.dispatch({ ...head, body: body.bytes }, requestId);
         // The rest of an oversized body is never read: the connection cannot carry another request.
         write(response, answer, tooLarge);
-        this.log(context, answer.status, performance.now() - started);
+        const sourceIpAddress = request.socket.remoteAddress;
+        this.log(context, answer.status, performance.now() - started, { ...exchange, ...(sourceIpAddress ? { sourceIpAddress } : {}) });
       })
       .catch((error: unknown) => {
         // Only a client that went away mid-body gets here; there is nobody left to answer.
@@ -180,10 +184,10 @@ export class AwsEndpoint {
       });
   }
 
-  private log(context: RequestLogContext, status: number, durationMs: number): void {
+  private log(context: RequestLogContext, status: number, durationMs: number, exchange: AnsweredExchange): void {
     try {
       this.options.logRequest?.(context, status, durationMs);
-      for (const listener of this.answeredListeners) listener(context, status);
+      for (const listener of this.answeredListeners) listener(context, status, exchange);
     } catch (error) {
       this.onInternalError(error, context);
     }

@@ -34,7 +34,8 @@ export class JsonProtocolCodec implements ProtocolCodec {
     if (request.method !== 'POST' || request.path !== '/') {
       throw new UnknownOperationException(`${request.method} ${request.path} is not an operation: awsJson requests are POST /.`);
     }
-    const dot = target.indexOf('.');
+    // The operation follows the last dot: CloudTrail's prefix has dots of its own (com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101).
+    const dot = target.lastIndexOf('.');
     const service = dot < 0 ? undefined : this.registry.json(target.slice(0, dot));
     const operation = service?.model.operation(target.slice(dot + 1));
     if (service === undefined || operation === undefined) {

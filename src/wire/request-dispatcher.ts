@@ -25,9 +25,26 @@ export interface RequestLogContext extends Partial<Omit<RequestContext, 'request
 
 export type InternalErrorHook = (error: unknown, context: RequestLogContext) => void;
 
+/**
+ * What an answered AWS request carried, for listeners that record calls (CloudTrail). Kept apart from
+ * RequestLogContext on purpose: the input may hold secrets, and the log context goes to logs as it is.
+ */
+export interface AnsweredExchange {
+  /** The decoded input, once it passed the model's validation. */
+  readonly input?: WireStructure;
+  /** What the handler returned, on success. */
+  readonly output?: unknown;
+  /** The error answer's message. */
+  readonly errorMessage?: string;
+  /** The client's address (the endpoint fills it in). */
+  readonly sourceIpAddress?: string;
+  readonly userAgent?: string;
+}
+
 export interface Dispatched {
   readonly response: WireResponse;
   readonly context: RequestLogContext;
+  readonly exchange?: AnsweredExchange;
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -68,6 +85,7 @@ export class RequestDispatcher {
     if (admin !== undefined) return { response: await this.admin(admin, request, log), context: log };
     const codec = this.codecFor(request);
     let service: RegisteredService | undefined;
+    const exchange: Writable<AnsweredExchange> = { ...(request.headers['user-agent'] !== undefined ? { userAgent: request.headers['user-agent'] } : {}) };
     try {
       const call = codec.parse(request);
       service = call.service;
@@ -81,15 +99,20 @@ export class RequestDispatcher {
       const input = call.decodeInput();
       const violations = call.operation.input === undefined ? [] : validateInput(call.operation.input, input);
       if (violations.length > 0) throw codec.invalidInput(violations);
+      exchange.input = input;
       const context: RequestContext = { requestId, ...caller, service: signingName, operation };
       // The validator has checked the input against the model; the handler's declared input type is the model's.
       const output = await (handler as (input: WireStructure, context: RequestContext) => unknown)(input, context);
-      return { response: codec.success(call, output, requestId), context: log };
+      const response = codec.success(call, output, requestId);
+      exchange.output = output;
+      return { response, context: log, exchange };
     } catch (error) {
-      if (error instanceof AwsException) return { response: codec.failure(error, requestId, service), context: { ...log, errorCode: error.name } };
+      if (error instanceof AwsException) {
+        return { response: codec.failure(error, requestId, service), context: { ...log, errorCode: error.name }, exchange: { ...exchange, errorMessage: error.message } };
+      }
       this.onInternalError(error, log);
       const failure = codec.internalFailure();
-      return { response: codec.failure(failure, requestId, service), context: { ...log, errorCode: failure.name } };
+      return { response: codec.failure(failure, requestId, service), context: { ...log, errorCode: failure.name }, exchange: { ...exchange, errorMessage: failure.message } };
     }
   }
 

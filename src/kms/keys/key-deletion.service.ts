@@ -9,6 +9,7 @@ import type { AlarmClock } from '../../shared/clock';
 import { Tokens } from '../../shared/injection-tokens';
 import type { Logger } from '../../shared/logger';
 import { ValidationException } from '../kms.errors';
+import type { KeyServiceEvents } from '../ports/key-service-events.port';
 import type { KeyStoreCrypto } from '../ports/key-store-crypto.port';
 import { applyKeyEvent, isLive, KeyOrigin, type BackingKeyDeletion, type KmsKeyRecord, type KmsScope } from './domain/kms-key';
 import { KeyState, StoredKeyState } from './domain/kms-key.states';
@@ -47,6 +48,7 @@ export class KeyDeletionService {
     @inject(KeySpecMaterial) private readonly specMaterial: KeySpecMaterial,
     @inject(KmsKeyFeatureTokens.GrantRepository) private readonly grants: GrantRepository,
     @inject(KmsKeyFeatureTokens.KeyMaterialRepository) private readonly materials: KeyMaterialRepository,
+    @inject(KmsKeyFeatureTokens.ServiceEvents) private readonly events: KeyServiceEvents,
   ) {}
 
   scheduleKeyDeletion(scope: KmsScope, input: ScheduleKeyDeletionRequest): ScheduleKeyDeletionResponse {
@@ -117,6 +119,18 @@ export class KeyDeletionService {
     const backingKey = await this.deleteBackingKey(deleted);
     if (backingKey) this.repository.transaction(() => this.repository.saveKey({ ...deleted, deletion: { deletedAt, backingKey } }));
     this.logger.log('info', 'KMS key deleted at the end of its waiting period', { keyArn: deleted.arn, ...(backingKey ? { backingKeyDeletion: backingKey } : {}) });
+    // delete-cmk-keystore: "the result is recorded in the DeleteKey event in your AWS CloudTrail log".
+    const { backing } = deleted;
+    this.events.keyEvent({
+      kind: 'DeleteKey',
+      accountId: deleted.accountId,
+      region: deleted.region,
+      keyArn: deleted.arn,
+      eventTime: deletedAt,
+      ...(backingKey && backing.origin === KeyOrigin.AWS_CLOUDHSM
+        ? { backingKey: { customKeyStoreId: backing.customKeyStoreId, cloudHsmClusterId: backing.cloudHsmClusterId, handle: backing.handle, deletion: backingKey } }
+        : {}),
+    });
   }
 
   /** The last replica of a primary key in PendingReplicaDeletion is gone: the primary's waiting period begins now. */

@@ -1,4 +1,4 @@
-// Injection tokens of the ports behind grants, rotation, imported material and key usage; the
+// Injection tokens of the ports behind grants, rotation, imported material, key usage and service events; the
 // composition root (src/main) registers them.
 
 export const KmsKeyFeatureTokens = {
@@ -10,4 +10,6 @@ export const KmsKeyFeatureTokens = {
   ImportParametersRepository: Symbol('ImportParametersRepository'),
   /** A KeyUsageRepository (usage/sqlite-key-usage.repository.ts). */
   KeyUsageRepository: Symbol('KeyUsageRepository'),
+  /** KeyServiceEvents (src/kms/ports/key-service-events.port.ts): the CloudTrail recorder in the simulator. */
+  ServiceEvents: Symbol('KeyServiceEvents'),
 } as const;

@@ -71,7 +71,7 @@ describe('e2e: the packed package, installed and run with npx', function () {
     expect(waited.stdout).to.contain(`${endpoint} is ready`);
     const health = (await (await fetch(`${endpoint}/_sim/health`)).json()) as { status: string; services: Record<string, string>; hsms: Record<string, string> };
     expect(health.status).to.equal('ready');
-    expect(health.services).to.deep.equal({ cloudhsmv2: 'running', ec2: 'running', kms: 'running' });
+    expect(health.services).to.deep.equal({ cloudhsmv2: 'running', cloudtrail: 'running', ec2: 'running', kms: 'running' });
     expect(Object.keys(health.hsms)).to.have.length(2);
     expect(output).to.match(/custom key store cks-[0-9a-z]+ {2}ExampleKeyStore {2}CONNECTED/);
 

@@ -89,7 +89,7 @@ steps:
     expect(problem((plan) => (steps(plan)[0]!.fault = { kind: 'hsm-kill', target: { hsmId: 'h', clusterId: 'c' } }))).to.match(/target: needs exactly one of hsmId, clusterId, availabilityZone$/);
     expect(problem((plan) => (steps(plan)[1]!.at = 'soon'))).to.match(/^plan\.steps\[1\]\.at: "soon" is not seconds >= 0 nor a duration like 90s/);
     expect(problem((plan) => (steps(plan)[1]!.at = 61))).to.match(/at: 61 s is after the plan's durationSeconds \(60\)$/);
-    expect(problem((plan) => (steps(plan)[2] = { at: 25, aws: { service: 's3', operation: 'GetObject' } }))).to.match(/aws\.service: "s3" is not valid; valid: kms, cloudhsmv2$/);
+    expect(problem((plan) => (steps(plan)[2] = { at: 25, aws: { service: 's3', operation: 'GetObject' } }))).to.match(/aws\.service: "s3" is not valid; valid: kms, cloudhsmv2, cloudtrail$/);
     expect(problem((plan) => (steps(plan)[3] = { at: 30, expect: { keyStatus: 'Enabled' } }))).to.match(/expect: is not a condition; forms: storeState; storeErrorCode; /);
     expect(problem((plan) => (steps(plan)[3] = { at: 30, expect: { storeState: 'CONNECTED', keyId: 'k' } }))).to.match(/expect\.keyId: is not a known field for this form/);
     expect(problem((plan) => (plan.target = { customKeyStoreId: 'my-store' }))).to.match(/^plan\.target\.customKeyStoreId: "my-store" is neither "auto" nor a custom key store id/);

@@ -11,7 +11,7 @@ describe('simulator readiness (GET /_sim/health)', () => {
     expect(readiness.view()).to.deep.equal({
       status: 'ready',
       version: '1.2.3',
-      services: { cloudhsmv2: 'running', ec2: 'running', kms: 'running' },
+      services: { cloudhsmv2: 'running', cloudtrail: 'running', ec2: 'running', kms: 'running' },
       hsms: { 'hsm-a': 'running', 'hsm-b': 'running' },
     });
   });

@@ -23,6 +23,7 @@ import { KmsKeyFeatureTokens } from '../kms-key-features.tokens';
 import { KmsKeyTokens } from '../kms-key.tokens';
 import type { KeyMaterialVault } from '../ports/key-material-vault.port';
 import type { KmsKeyRepository } from '../ports/kms-key.repository';
+import type { KeyServiceEvents } from '../../ports/key-service-events.port';
 import { ExpirationModel, materialOwner, type KeyMaterialVersion } from '../rotation/key-material';
 import type { KeyMaterialRepository } from '../rotation/key-material.repository';
 import { MATERIAL_BYTES } from '../rotation/key-materials';
@@ -67,6 +68,7 @@ export class KeyImportService {
     @inject(KmsKeyFeatureTokens.ImportParametersRepository) private readonly parameters: ImportParametersRepository,
     @inject(KeyResolver) private readonly keys: KeyResolver,
     @inject(Tokens.Clock) private readonly clock: AlarmClock,
+    @inject(KmsKeyFeatureTokens.ServiceEvents) private readonly events: KeyServiceEvents,
   ) {}
 
   async getParametersForImport(scope: KmsScope, input: GetParametersForImportRequest): Promise<GetParametersForImportResponse> {
@@ -241,13 +243,19 @@ export class KeyImportService {
     if (!validTo || !version.sealed) return;
     const { keyId, region } = key;
     this.clock.at(validTo, () => {
-      this.repository.transaction(() => {
+      const expired = this.repository.transaction(() => {
         const now = this.repository.getKey(keyId, region);
         const stored = this.versions.getVersion(version.keyId, version.keyMaterialId);
         // Reimported with another ValidTo, deleted, or the key deleted, since this wait began.
-        if (!now || !isLive(now) || now.backing.origin !== KeyOrigin.EXTERNAL || !stored?.sealed || stored.imported?.validTo?.getTime() !== validTo.getTime()) return;
+        if (!now || !isLive(now) || now.backing.origin !== KeyOrigin.EXTERNAL || !stored?.sealed || stored.imported?.validTo?.getTime() !== validTo.getTime()) return undefined;
         this.dropMaterial({ ...now, backing: now.backing }, stored);
+        return now;
       });
+      // ct-delete-expired-key-material: KMS records the deletion of expired material as a service event.
+      if (expired) {
+        const { accountId, arn: keyArn } = expired;
+        this.events.keyEvent({ kind: 'DeleteExpiredKeyMaterial', accountId, region, keyArn, eventTime: this.clock.now(), keyMaterialId: version.keyMaterialId });
+      }
     });
   }
 

@@ -17,6 +17,7 @@ import { KmsKeyFeatureTokens } from '../kms-key-features.tokens';
 import type { Empty, KeyIdRequest } from '../kms-key.shapes';
 import { KmsKeyTokens } from '../kms-key.tokens';
 import type { KmsKeyRepository } from '../ports/kms-key.repository';
+import type { KeyServiceEvents } from '../../ports/key-service-events.port';
 import { materialOwner, RotationType, type KeyMaterialVersion, type RotationSettings } from './key-material';
 import type { KeyMaterialRepository } from './key-material.repository';
 import { isSimulatorKey, KeyMaterials, type SimulatorKey } from './key-materials';
@@ -39,6 +40,7 @@ export class KeyRotationService {
     @inject(KeyMaterials) private readonly materials: KeyMaterials,
     @inject(KeyResolver) private readonly keys: KeyResolver,
     @inject(Tokens.Clock) private readonly clock: AlarmClock,
+    @inject(KmsKeyFeatureTokens.ServiceEvents) private readonly events: KeyServiceEvents,
   ) {}
 
   enableKeyRotation(scope: KmsScope, input: EnableKeyRotationRequest): Empty {
@@ -112,12 +114,18 @@ export class KeyRotationService {
       const key = this.primaryOf(keyId);
       if (!key) return undefined;
       // SIM: a key that is not Enabled on its rotation date skips that rotation and waits for the next date.
-      if (key.state === StoredKeyState.Enabled && isSimulatorKey(key)) this.rotate(key, RotationType.AUTOMATIC, due);
+      const rotated = key.state === StoredKeyState.Enabled && isSimulatorKey(key) ? this.rotate(key, RotationType.AUTOMATIC, due) : undefined;
       const rearmed: RotationSettings = { ...settings, nextRotationDate: daysAfter(due, settings.rotationPeriodInDays) };
       this.versions.saveRotation(rearmed);
-      return rearmed;
+      return { rearmed, rotated: rotated === undefined ? undefined : { key, keyMaterialId: rotated } };
     });
-    if (next) this.arm(next);
+    if (!next) return;
+    // ct-rotatekey: automatic rotations are recorded as a RotateKey service event.
+    if (next.rotated) {
+      const { key, keyMaterialId } = next.rotated;
+      this.events.keyEvent({ kind: 'RotateKey', accountId: key.accountId, region: key.region, keyArn: key.arn, eventTime: this.clock.now(), keyMaterialId });
+    }
+    this.arm(next.rearmed);
   }
 
   /** The key `keyId` names, once it may take `operation` (kind first, then state). */
@@ -136,11 +144,8 @@ export class KeyRotationService {
   }
 
   /** Makes a new material current for `key` and every key of its multi-Region set. */
-  private rotate(key: SimulatorKey, rotationType: RotationType, rotationDate: Date): void {
-    if (key.backing.origin === KeyOrigin.EXTERNAL) {
-      this.rotateImported(key, rotationDate);
-      return;
-    }
+  private rotate(key: SimulatorKey, rotationType: RotationType, rotationDate: Date): string {
+    if (key.backing.origin === KeyOrigin.EXTERNAL) return this.rotateImported(key, rotationDate);
     const current = key.backing.keyMaterialId;
     if (current !== undefined && !this.versions.getVersion(key.keyId, current)) {
       const sealed = this.repository.getMaterial(key.keyId);
@@ -149,10 +154,11 @@ export class KeyRotationService {
     const { keyMaterialId, sealed } = this.materials.newMaterial();
     this.versions.saveVersion({ keyId: key.keyId, keyMaterialId, sealed, createdAt: rotationDate, rotationDate, rotationType });
     this.makeCurrent(key, keyMaterialId);
+    return keyMaterialId;
   }
 
   /** API_RotateKeyOnDemand on imported material: the material imported with ImportType NEW_KEY_MATERIAL becomes current. */
-  private rotateImported(key: SimulatorKey, rotationDate: Date): void {
+  private rotateImported(key: SimulatorKey, rotationDate: Date): string {
     const pending = this.versions.versionsOf(materialOwner(key)).find((version) => version.imported?.pendingRotation);
     if (!pending?.imported) {
       throw new KMSInvalidStateException(`${key.arn} has no key material pending rotation: import new key material (ImportKeyMaterial with ImportType NEW_KEY_MATERIAL) first.`);
@@ -160,6 +166,7 @@ export class KeyRotationService {
     this.versions.saveVersion({ ...pending, rotationDate, rotationType: RotationType.ON_DEMAND, imported: { ...pending.imported, pendingRotation: false } });
     const { expirationModel, validTo } = pending.imported;
     this.repository.saveKey({ ...key, backing: { origin: KeyOrigin.EXTERNAL, imported: true, keyMaterialId: pending.keyMaterialId, expirationModel, ...(validTo ? { validTo } : {}) } });
+    return pending.keyMaterialId;
   }
 
   private makeCurrent(key: SimulatorKey, keyMaterialId: string): void {

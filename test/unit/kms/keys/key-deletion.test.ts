@@ -112,6 +112,17 @@ describe('KMS key deletion', () => {
       expect(kms.repository.getKey(keyId)!.deletion).to.deep.equal({ deletedAt: kms.clock.now(), backingKey: 'deleted' });
       expect(kms.inventory.keysInStore(STORE_ID)).to.equal(0);
       expect(kms.logs).to.deep.include({ level: 'info', message: 'KMS key deleted at the end of its waiting period', fields: { keyArn: arn, backingKeyDeletion: 'deleted' } });
+      // 4.3: the trail's DeleteKey service event is told the backing key's fate.
+      expect(kms.serviceEvents).to.deep.equal([
+        {
+          kind: 'DeleteKey',
+          accountId: SCOPE.accountId,
+          region: SCOPE.region,
+          keyArn: arn,
+          eventTime: kms.clock.now(),
+          backingKey: { customKeyStoreId: STORE_ID, cloudHsmClusterId: 'cluster-igklspoyj5v', handle: handle!, deletion: 'deleted' },
+        },
+      ]);
     });
 
     const outcomes: [string, (kms: KmsKeys) => void, string][] = [
@@ -126,6 +137,7 @@ describe('KMS key deletion', () => {
         arrange(kms);
         await kms.clock.advance(30 * DAY);
         expect(kms.repository.getKey(keyId)!.deletion!.backingKey).to.equal(outcome);
+        expect(kms.serviceEvents.map((event) => (event.kind === 'DeleteKey' ? event.backingKey?.deletion : undefined))).to.deep.equal([outcome]);
         await expectAwsError(() => kms.lifecycle.enableKey(SCOPE, { KeyId: keyId }), 'NotFoundException');
       });
     }
@@ -138,6 +150,9 @@ describe('KMS key deletion', () => {
       expect(kms.repository.getMaterial(keyId)).to.equal(undefined);
       expect(kms.repository.getKey(keyId)!.deletion).to.deep.equal({ deletedAt: kms.clock.now() });
       await expectAwsError(kms.cryptography.decrypt(SCOPE, { CiphertextBlob }), 'AccessDeniedException');
+      // No backing key: the DeleteKey event has no backing key to report.
+      expect(kms.serviceEvents.map(({ kind, keyArn }) => ({ kind, keyArn }))).to.deep.equal([{ kind: 'DeleteKey', keyArn: kms.repository.getKey(keyId)!.arn }]);
+      expect(kms.serviceEvents[0]).to.not.have.property('backingKey');
     });
 
     it('deletes nothing when the deletion was cancelled first', async () => {

@@ -23,6 +23,7 @@ import { KeyTagService } from '../../../../src/kms/keys/key-tag.service';
 import { KmsKeyInventory } from '../../../../src/kms/keys/kms-key-inventory';
 import { kmsKeyHandlers } from '../../../../src/kms/keys/kms-key.handlers';
 import { KmsKeyTokens } from '../../../../src/kms/keys/kms-key.tokens';
+import type { KeyServiceEvent } from '../../../../src/kms/ports/key-service-events.port';
 import { RandomService } from '../../../../src/kms/keys/random.service';
 import { SqliteKmsKeyRepository } from '../../../../src/kms/keys/sqlite-kms-key.repository';
 import { GrantService } from '../../../../src/kms/keys/grants/grant.service';
@@ -58,6 +59,8 @@ export interface KmsKeys {
   /** Errors of tasks the clock ran. */
   readonly schedulerErrors: unknown[];
   readonly logs: LogEntry[];
+  /** What the services told the trail (DeleteKey, RotateKey, DeleteExpiredKeyMaterial). */
+  readonly serviceEvents: KeyServiceEvent[];
   readonly creation: KeyCreationService;
   readonly query: KeyQueryService;
   readonly lifecycle: KeyLifecycleService;
@@ -91,6 +94,7 @@ export function createKmsKeys(options: KmsKeysOptions = {}): KmsKeys {
   const schedulerErrors: unknown[] = [];
   const clock = new SimulatedClock(options.base ?? new ManualClock(), undefined, (error) => schedulerErrors.push(error));
   const logs: LogEntry[] = [];
+  const serviceEvents: KeyServiceEvent[] = [];
   const container = withOverrides(root.createChildContainer(), [
     { token: KmsKeyTokens.KeyRepository, useValue: repository },
     { token: KmsKeyTokens.KeyMaterialVault, useValue: new AesGcmKeyMaterialVault(options.masterKey ?? randomBytes(32)) },
@@ -101,6 +105,7 @@ export function createKmsKeys(options: KmsKeysOptions = {}): KmsKeys {
     { token: KmsKeyFeatureTokens.KeyMaterialRepository, useValue: new SqliteKeyMaterialRepository(database) },
     { token: KmsKeyFeatureTokens.ImportParametersRepository, useValue: new SqliteImportParametersRepository(database) },
     { token: KmsKeyFeatureTokens.KeyUsageRepository, useValue: new SqliteKeyUsageRepository(database) },
+    { token: KmsKeyFeatureTokens.ServiceEvents, useValue: { keyEvent: (event: KeyServiceEvent) => serviceEvents.push(event) } },
     { token: Tokens.Clock, useValue: clock },
     { token: Tokens.Logger, useValue: { log: (level: LogLevel, message: string, fields: Record<string, unknown> = {}) => logs.push({ level, message, fields }) } },
   ]);
@@ -111,6 +116,7 @@ export function createKmsKeys(options: KmsKeysOptions = {}): KmsKeys {
     clock,
     schedulerErrors,
     logs,
+    serviceEvents,
     creation: container.resolve(KeyCreationService),
     query: container.resolve(KeyQueryService),
     lifecycle: container.resolve(KeyLifecycleService),
