@@ -135,7 +135,7 @@ export function ZonePanel({ zone, snapshot, run }: { zone: string; snapshot: Con
   return html`<section class="panel" data-testid="zone-panel">
     <h2>Availability Zone ${zone}</h2>
     ${outage
-      ? html`<p>Outage in force (${outage.faultId}). <button onClick=${() => run(`heal ${outage.faultId}`, () => healFault(outage.faultId))}>End the outage</button></p>`
+      ? html`<p>Outage in force (${outage.faultId}). <button data-testid="end-outage" onClick=${() => run(`heal ${outage.faultId}`, () => healFault(outage.faultId))}>End the outage</button></p>`
       : html`<button class="fault" data-fault="az-outage" onClick=${() => run(`outage ${zone}`, () => addFault('az-outage', { availabilityZone: zone }))}>Zone outage</button>`}
   </section>`;
 }
