@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
+import { CONSOLE_BASE } from '../console/console.routes';
 import { DEFAULT_PORT } from '../main/simulator-config';
 import { TourShell } from './tour/tour-shell';
 import { describeState } from './tour/tour-state';
@@ -25,7 +26,10 @@ export async function tourCommand(flags: Record<string, string>, print: (line: s
     values: new Map(),
   };
   const pause = flags.pause === 'true' ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
+  // The console's address names the tour's Region, which need not be the simulator's default one.
+  const consoleUrl = `${endpoint.replace(/\/+$/, '')}${CONSOLE_BASE}#region=${region}`;
   print(`cloudhsm-sim tour: the seed procedure against ${endpoint} (${region}); files in ${workDir}`);
+  print(`cloudhsm-sim tour: watch each step in the web console: ${consoleUrl}`);
   try {
     for (const [index, step] of TOUR_STEPS.entries()) {
       print('');
@@ -47,6 +51,7 @@ export async function tourCommand(flags: Record<string, string>, print: (line: s
     }
     print('');
     print('cloudhsm-sim tour: done. The key above lives in the HSMs; the cluster and the store stay for you to explore.');
+    print(`cloudhsm-sim tour: explore them in the web console: ${consoleUrl}`);
     return 0;
   } finally {
     pause?.close();

@@ -15,6 +15,7 @@ import { CloudHsmTokens } from './cloudhsm.tokens';
 import { clusterView } from './cloudhsm.views';
 import type { ClusterRecord } from './domain/cluster';
 import type { BackupRetentionPolicy, ClusterShape, Tag } from './domain/cloudhsm.shapes';
+import { BackupState } from './domain/backup.states';
 import { clusterAllows, ClusterState, nextClusterState, type ClusterEvent, type ClusterOperation } from './domain/cluster.states';
 import type { HsmAppliance } from './ports/hsm-appliance.port';
 import type { CloudHsmNetwork } from './ports/cloudhsm-network.port';
@@ -112,6 +113,19 @@ export class ClusterService {
     });
     this.scheduler.after(CloudHsmDurations.createCluster, () => this.apply(cluster.clusterId, source ? 'createdFromBackup' : 'created'));
     return { Cluster: clusterView(cluster, []) };
+  }
+
+  /**
+   * The Regions where the account has clusters (not DELETED; the Region of its oldest cluster first) and
+   * backups: the web console's Region picker.
+   */
+  regionsInUse(accountId: string): { clusters: string[]; backups: string[] } {
+    const clusters = this.repository
+      .allClusters()
+      .filter((cluster) => cluster.accountId === accountId && cluster.state !== ClusterState.DELETED)
+      .sort((a, b) => a.createTimestamp.getTime() - b.createTimestamp.getTime());
+    const backups = this.repository.allBackups().filter((backup) => backup.accountId === accountId && backup.state !== BackupState.DELETED);
+    return { clusters: [...new Set(clusters.map((cluster) => cluster.region))], backups: [...new Set(backups.map((backup) => backup.region))] };
   }
 
   describeClusters(

@@ -3,6 +3,9 @@
 // (AWS calls, fault routes, HSM events) asks for a new snapshot, debounced; a tick every half second also
 // builds one while browsers are connected, so changes nobody announced (a store that finishes
 // connecting, a fault that heals on its timer) arrive within a second. Only snapshots that differ are sent.
+// Each browser watches one Region (`?region=` on the stream) or, naming none, whichever Region the
+// builder shows by default (it follows when a first cluster appears elsewhere): one snapshot is built per
+// Region watched.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ConsoleSnapshot, TimelineEntry } from './console-snapshot.types';
@@ -15,7 +18,8 @@ const HEARTBEAT_MS = 15_000;
 const HISTORY_ON_CONNECT = 200;
 
 export interface ConsoleFeedOptions {
-  readonly snapshot: () => Promise<ConsoleSnapshot>;
+  /** The picture of `region`; undefined: of the default Region. */
+  readonly snapshot: (region: string | undefined) => Promise<ConsoleSnapshot>;
   readonly timeline: ConsoleTimeline;
   /** Runs on every tick, browsers or not (the watcher that turns fault, clock and process changes into timeline entries). */
   readonly onTick?: () => void;
@@ -23,11 +27,13 @@ export interface ConsoleFeedOptions {
 }
 
 export class ConsoleFeed {
-  private readonly clients = new Set<ServerResponse>();
+  /** Each browser and the Region it asked for ('' = the default one). */
+  private readonly clients = new Map<ServerResponse, string>();
   private readonly tick: NodeJS.Timeout;
   private readonly heartbeat: NodeJS.Timeout;
   private debounce: NodeJS.Timeout | undefined;
-  private last = '';
+  /** The last snapshot sent, by Region asked for. */
+  private readonly last = new Map<string, string>();
   private building: Promise<void> | undefined;
   private again = false;
   private stopped = false;
@@ -38,7 +44,9 @@ export class ConsoleFeed {
       this.guard(() => this.options.onTick?.());
       if (this.clients.size > 0) void this.publish();
     }, TICK_MS);
-    this.heartbeat = setInterval(() => this.clients.forEach((client) => client.write(': ping\n\n')), HEARTBEAT_MS);
+    this.heartbeat = setInterval(() => {
+      for (const client of this.clients.keys()) client.write(': ping\n\n');
+    }, HEARTBEAT_MS);
     this.tick.unref();
     this.heartbeat.unref();
   }
@@ -57,15 +65,15 @@ export class ConsoleFeed {
     this.debounce.unref();
   }
 
-  /** GET .../api/events: takes over the response and keeps it open until the browser leaves or the server stops. */
-  attach(request: IncomingMessage, response: ServerResponse): void {
+  /** GET .../api/events[?region=R]: takes over the response and keeps it open until the browser leaves or the server stops. */
+  attach(request: IncomingMessage, response: ServerResponse, region: string | undefined): void {
     if (this.stopped) {
       response.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'the console is stopping' }));
       return;
     }
     response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     response.write('retry: 1000\n\n');
-    this.clients.add(response);
+    this.clients.set(response, region ?? '');
     const leave = (): void => {
       this.clients.delete(response);
     };
@@ -74,7 +82,7 @@ export class ConsoleFeed {
     const history: TimelineEntry[] = this.options.timeline.list().slice(0, HISTORY_ON_CONNECT);
     send(response, 'history', JSON.stringify(history));
     this.options
-      .snapshot()
+      .snapshot(region)
       .then((snapshot) => {
         const text = JSON.stringify(snapshot);
         send(response, 'snapshot', text);
@@ -87,8 +95,9 @@ export class ConsoleFeed {
     clearInterval(this.tick);
     clearInterval(this.heartbeat);
     clearTimeout(this.debounce);
-    for (const client of this.clients) client.end();
+    for (const client of this.clients.keys()) client.end();
     this.clients.clear();
+    this.last.clear();
   }
 
   /** Builds one snapshot at a time; a request during a build makes one more build after it. */
@@ -101,14 +110,17 @@ export class ConsoleFeed {
       do {
         this.again = false;
         if (this.stopped || this.clients.size === 0) return;
-        try {
-          const text = JSON.stringify(await this.options.snapshot());
-          if (text !== this.last) {
-            this.last = text;
-            this.broadcast('snapshot', text);
+        const watched = new Set(this.clients.values());
+        for (const key of this.last.keys()) if (!watched.has(key)) this.last.delete(key);
+        for (const key of watched) {
+          try {
+            const text = JSON.stringify(await this.options.snapshot(key || undefined));
+            if (text === this.last.get(key)) continue;
+            this.last.set(key, text);
+            for (const [client, watching] of this.clients) if (watching === key) send(client, 'snapshot', text);
+          } catch (error) {
+            this.guard(() => this.options.onError?.(error));
           }
-        } catch (error) {
-          this.guard(() => this.options.onError?.(error));
         }
       } while (this.again);
     })().finally(() => {
@@ -118,7 +130,7 @@ export class ConsoleFeed {
   }
 
   private broadcast(event: string, data: string): void {
-    for (const client of this.clients) send(client, event, data);
+    for (const client of this.clients.keys()) send(client, event, data);
   }
 
   private guard(work: () => void): void {

@@ -1,4 +1,5 @@
-// The console's picture of one account and Region, built from the same services the AWS API answers
+// The console's picture of one account and Region (the simulator's default account; the Region the page
+// asks for, else the first that holds a cluster, else the simulator's default Region), built from the same services the AWS API answers
 // from (never the database): the VPCs with their zones, subnets and HSMs, each HSM's process and its
 // users and keys (asked of the HSM process itself), clusters with certificates and eligibility for a key
 // store, backups with their lineage, custom key stores with their network and KMS keys, and the faults.
@@ -42,6 +43,7 @@ export interface ConsoleAppliance {
 
 export interface ConsoleSources {
   readonly accountId: string;
+  /** The simulator's default Region (config.region): what unsigned requests use. */
   readonly region: string;
   readonly clusters: ClusterService;
   readonly hsms: HsmService;
@@ -57,6 +59,8 @@ export interface ConsoleSources {
   readonly appliance: ConsoleAppliance;
 }
 
+type Scope = { readonly accountId: string; readonly region: string };
+
 const PROCESS_STATUS: Readonly<Record<string, ProcessStatus>> = {
   running: 'up',
   hung: 'hung',
@@ -69,24 +73,46 @@ const PROCESS_STATUS: Readonly<Record<string, ProcessStatus>> = {
 export class ConsoleSnapshotBuilder {
   constructor(private readonly sources: ConsoleSources) {}
 
-  private get scope(): { accountId: string; region: string } {
-    return { accountId: this.sources.accountId, region: this.sources.region };
+  private scope(region: string): Scope {
+    return { accountId: this.sources.accountId, region };
   }
 
-  async build(): Promise<ConsoleSnapshot> {
-    const { sources, scope } = this;
+  /** The Regions that hold anything (clusters, HSMs, backups, stores, keys) and the default Region, sorted. */
+  regions(): string[] {
+    const { accountId, region } = this.sources;
+    const { clusters, backups } = this.sources.clusters.regionsInUse(accountId);
+    const all = new Set([region, ...clusters, ...backups, ...this.sources.keyStores.regionsInUse(accountId), ...this.sources.keys.regionsInUse(accountId)]);
+    return [...all].sort();
+  }
+
+  /** The Regions where the account has clusters, the Region of its oldest cluster first. */
+  clusterRegions(): string[] {
+    return this.sources.clusters.regionsInUse(this.sources.accountId).clusters;
+  }
+
+  /** The Region a page that names none sees: the first that holds a cluster (its oldest), else the default Region. */
+  defaultRegion(): string {
+    return this.clusterRegions()[0] ?? this.sources.region;
+  }
+
+  /** The picture of `region`; without one, of defaultRegion(). */
+  async build(region: string = this.defaultRegion()): Promise<ConsoleSnapshot> {
+    const { sources } = this;
+    const scope = this.scope(region);
     const faults = this.faultList();
-    const stores = this.storeList();
-    const clusterShapes = this.clusterList();
+    const stores = this.storeList(scope);
+    const clusterShapes = this.clusterList(region);
     const clusters = await Promise.all(clusterShapes.map((cluster) => this.cluster(cluster, faults, stores)));
     return {
       accountId: scope.accountId,
-      region: scope.region,
+      region,
+      regions: this.regions(),
+      defaultRegion: sources.region,
       clock: { now: sources.clock.now().toISOString(), offsetSeconds: Math.round(sources.clock.offset() / 1000) },
-      vpcs: this.vpcs(clusters, faults),
+      vpcs: this.vpcs(scope, clusters, faults),
       clusters,
-      backups: this.backupList(),
-      stores: stores.map((store) => this.store(store)),
+      backups: this.backupList(scope),
+      stores: stores.map((store) => this.store(scope, store)),
       faults,
     };
   }
@@ -108,33 +134,33 @@ export class ConsoleSnapshotBuilder {
     return state === undefined ? 'none' : (PROCESS_STATUS[state] ?? 'none');
   }
 
-  clusterList(): ClusterShape[] {
+  clusterList(region: string): ClusterShape[] {
     const clusters: ClusterShape[] = [];
     let NextToken: string | undefined;
     do {
-      const page = this.sources.clusters.describeClusters(this.scope, NextToken ? { NextToken } : {});
+      const page = this.sources.clusters.describeClusters(this.scope(region), NextToken ? { NextToken } : {});
       clusters.push(...page.Clusters);
       NextToken = page.NextToken;
     } while (NextToken);
     return clusters.sort((a, b) => a.CreateTimestamp.getTime() - b.CreateTimestamp.getTime());
   }
 
-  private storeList(): CustomKeyStoresListEntry[] {
+  private storeList(scope: Scope): CustomKeyStoresListEntry[] {
     const stores: CustomKeyStoresListEntry[] = [];
     let Marker: string | undefined;
     do {
-      const page = this.sources.keyStores.describeCustomKeyStores(this.scope, Marker ? { Marker } : {});
+      const page = this.sources.keyStores.describeCustomKeyStores(scope, Marker ? { Marker } : {});
       stores.push(...page.CustomKeyStores);
       Marker = page.NextMarker;
     } while (Marker);
     return stores;
   }
 
-  private backupList(): ConsoleBackup[] {
+  private backupList(scope: Scope): ConsoleBackup[] {
     const backups: ConsoleBackup[] = [];
     let NextToken: string | undefined;
     do {
-      const page = this.sources.backups.describeBackups(this.scope, { SortAscending: true, ...(NextToken ? { NextToken } : {}) });
+      const page = this.sources.backups.describeBackups(scope, { SortAscending: true, ...(NextToken ? { NextToken } : {}) });
       for (const backup of page.Backups) {
         backups.push({
           backupId: backup.BackupId,
@@ -209,8 +235,7 @@ export class ConsoleSnapshotBuilder {
     };
   }
 
-  private vpcs(clusters: readonly ConsoleCluster[], faults: readonly ConsoleFault[]): ConsoleVpc[] {
-    const { accountId, region } = this.scope;
+  private vpcs({ accountId, region }: Scope, clusters: readonly ConsoleCluster[], faults: readonly ConsoleFault[]): ConsoleVpc[] {
     const hsms = clusters.flatMap((cluster) => cluster.hsms);
     const kmsEnis = this.sources.networkInterfaces.listNetworkInterfaces(accountId, region).filter((eni) => eni.requester === 'kms');
     const zonesDown = new Set(faults.flatMap((fault) => (fault.kind === 'az-outage' && fault.target['availabilityZone'] ? [fault.target['availabilityZone']] : [])));
@@ -239,8 +264,8 @@ export class ConsoleSnapshotBuilder {
     });
   }
 
-  private store(store: CustomKeyStoresListEntry): ConsoleStore {
-    const { accountId, region } = this.scope;
+  private store(scope: Scope, store: CustomKeyStoresListEntry): ConsoleStore {
+    const { accountId, region } = scope;
     const groupName = `kms-${store.CustomKeyStoreId}`;
     const group = this.sources.securityGroups.listSecurityGroups(accountId, region).find((candidate) => candidate.name === groupName);
     const enis = group
@@ -257,17 +282,17 @@ export class ConsoleSnapshotBuilder {
       ...(trustAnchor ? { trustAnchorSubject: trustAnchor.subject } : {}),
       ...(group ? { securityGroup: groupView(group) } : {}),
       enis: enis.map(eniView),
-      keys: this.keysIn(store.CustomKeyStoreId),
+      keys: this.keysIn(scope, store.CustomKeyStoreId),
     };
   }
 
-  private keysIn(customKeyStoreId: string): ConsoleKmsKey[] {
+  private keysIn(scope: Scope, customKeyStoreId: string): ConsoleKmsKey[] {
     const keys: ConsoleKmsKey[] = [];
     let Marker: string | undefined;
     do {
-      const page = this.sources.keys.listKeys(this.scope, { Limit: 1000, ...(Marker ? { Marker } : {}) });
+      const page = this.sources.keys.listKeys(scope, { Limit: 1000, ...(Marker ? { Marker } : {}) });
       for (const { KeyId } of page.Keys) {
-        const { KeyMetadata } = this.sources.keys.describeKey(this.scope, { KeyId });
+        const { KeyMetadata } = this.sources.keys.describeKey(scope, { KeyId });
         if (KeyMetadata.CustomKeyStoreId !== customKeyStoreId) continue;
         keys.push({ keyId: KeyMetadata.KeyId, arn: KeyMetadata.Arn, state: KeyMetadata.KeyState, description: KeyMetadata.Description });
       }

@@ -146,7 +146,12 @@ export interface ConsoleStore {
 
 export interface ConsoleSnapshot {
   readonly accountId: string;
+  /** The Region this picture shows. */
   readonly region: string;
+  /** The Regions that hold anything (clusters, HSMs, backups, stores, keys) and the default one: the Region picker. */
+  readonly regions: readonly string[];
+  /** The simulator's default Region (--region). */
+  readonly defaultRegion: string;
   /** The simulated clock. */
   readonly clock: { readonly now: string; readonly offsetSeconds: number };
   readonly vpcs: readonly ConsoleVpc[];
@@ -183,7 +188,7 @@ export interface TimelineEntry {
 export interface GuideStep {
   readonly title: string;
   readonly purpose: string;
-  /** The shell command(s) that do the same, with `$A` = `aws --endpoint-url ... --region ...`. */
+  /** The shell command(s) that do the same, with `$A` = `aws --endpoint-url ... --region ...`; `<region>` is left for the page to fill with the Region it shows. */
   readonly command: string;
   /** The part of the picture this step changes. */
   readonly highlight: 'subnets' | 'cluster' | 'hsm' | 'certificates' | 'users' | 'store' | 'keys';

@@ -1,6 +1,8 @@
 // The web console under /_sim/console/: the page and its bundle, the snapshot, the fixed tables, the
 // timeline, and the live event stream (Server-Sent Events). Read-only: every change a user makes in the
 // browser goes through the AWS API (POST / with X-Amz-Target) or the fault and clock routes.
+// The snapshot and the stream show one Region of the default account: `?region=R`, else the first
+// Region that holds a cluster, else the simulator's default Region.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { connectionTransitions, ConnectionState } from '../kms/custom-key-stores/domain/custom-key-store.states';
@@ -19,6 +21,9 @@ export const CONSOLE_ROUTE = '/_sim/console';
 export const CONSOLE_BASE = `${CONSOLE_ROUTE}/`;
 export const EVENTS_ROUTE = `${CONSOLE_BASE}api/events`;
 const API = `${CONSOLE_BASE}api/`;
+/** An AWS Region name, as a SigV4 credential scope names it (us-east-2, eu-central-1, us-gov-west-1). */
+const REGION = /^[a-z]{2}(-[a-z0-9]+)+-\d+$/;
+const badRegion = (region: string): string => `'${region.slice(0, 40)}' is not a Region name (e.g. us-east-2)`;
 const TIMELINE_KINDS: readonly TimelineKind[] = ['aws', 'hsm', 'fault', 'clock', 'process'];
 
 /** Where the console plugs in: the endpoint's routes, and the events it hears. */
@@ -57,12 +62,12 @@ export class WebConsole {
       {
         faultList: () => this.builder.faultList(),
         clockOffsetSeconds: () => Math.round(sources.clock.offset() / 1000),
-        processes: () => this.builder.clusterList().flatMap((cluster) => cluster.Hsms.map((hsm) => ({ hsmId: hsm.HsmId, status: this.builder.processStatus(hsm.HsmId) }))),
+        processes: () => this.builder.clusterRegions().flatMap((region) => this.builder.clusterList(region)).flatMap((cluster) => cluster.Hsms.map((hsm) => ({ hsmId: hsm.HsmId, status: this.builder.processStatus(hsm.HsmId) }))),
       },
       this.timeline,
     );
     this.feed = new ConsoleFeed({
-      snapshot: () => this.builder.build(),
+      snapshot: (region) => this.builder.build(region),
       timeline: this.timeline,
       onTick: () => {
         if (this.watcher.look()) this.feed.changed();
@@ -74,7 +79,14 @@ export class WebConsole {
   /** Registers the routes and listens to the endpoint and the HSMs. */
   attach(host: ConsoleHost, events: ConsoleEvents): void {
     host.route('GET', CONSOLE_ROUTE, (request) => this.get(request));
-    host.takeOver(EVENTS_ROUTE, (request, response) => this.feed.attach(request, response));
+    host.takeOver(EVENTS_ROUTE, (request, response) => {
+      const region = new URL(request.url ?? '/', 'http://console').searchParams.get('region') ?? undefined;
+      if (region !== undefined && !REGION.test(region)) {
+        response.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ message: badRegion(region) }));
+        return;
+      }
+      this.feed.attach(request, response, region);
+    });
     host.onAnswered((context, status) => this.answered(context, status));
     events.onAudit((hsmId, entry) => {
       const { event, actor, source, time: _time, ...details } = entry;
@@ -97,6 +109,7 @@ export class WebConsole {
   }
 
   meta(): ConsoleMeta {
+    // `region` is the simulator's default Region; each snapshot names the Region it shows.
     const { accountId, region } = this.sources;
     const endpoint = this.options.endpointUrl();
     return {
@@ -107,7 +120,7 @@ export class WebConsole {
       connectionTransitions: connectionTransitions(),
       connectionAdvice: CONNECTION_ADVICE,
       faultKinds: Object.entries(FAULT_KINDS).map(([kind, spec]) => ({ kind, summary: spec.summary, heal: spec.heal })),
-      guide: guideSteps(endpoint, region),
+      guide: guideSteps(endpoint),
       timelineLimit: TIMELINE_LIMIT,
     };
   }
@@ -118,7 +131,11 @@ export class WebConsole {
       if (!this.files.built) return { status: 503, body: { message: 'The console bundle is not built: run `npm run build` (it bundles src/console/web into dist/console-web).' } };
       return { text: { contentType: 'text/html; charset=utf-8', content: consolePage(CONSOLE_BASE) } };
     }
-    if (path === `${API}snapshot`) return { body: await this.builder.build() };
+    if (path === `${API}snapshot`) {
+      const region = request.query.get('region') ?? undefined;
+      if (region !== undefined && !REGION.test(region)) return { status: 400, body: { message: badRegion(region) } };
+      return { body: await this.builder.build(region) };
+    }
     if (path === `${API}meta`) return { body: this.meta() };
     if (path === `${API}timeline`) {
       const kinds = (request.query.get('kind') ?? '').split(',').filter((kind): kind is TimelineKind => (TIMELINE_KINDS as readonly string[]).includes(kind));

@@ -49,9 +49,9 @@ const EXTRAS: readonly StepExtras[] = [
   },
 ];
 
-/** The tour's steps with their commands; `endpoint` and `region` are filled in. */
-export function guideSteps(endpoint: string, region: string): GuideStep[] {
+/** The tour's steps with their commands; `endpoint` is filled in, `<region>` is left for the page (the Region it shows). */
+export function guideSteps(endpoint: string): GuideStep[] {
   if (EXTRAS.length !== TOUR_STEPS.length) throw new Error(`the guide has ${EXTRAS.length} steps, the tour ${TOUR_STEPS.length}: keep them in step`);
-  const fill = (text: string): string => text.replaceAll('<endpoint>', endpoint).replaceAll('<region>', region);
+  const fill = (text: string): string => text.replaceAll('<endpoint>', endpoint);
   return TOUR_STEPS.map((step, index) => ({ title: step.title, purpose: step.purpose, command: fill(EXTRAS[index]!.command), highlight: EXTRAS[index]!.highlight }));
 }

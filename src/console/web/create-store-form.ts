@@ -15,7 +15,8 @@ export function CreateStoreForm({ snapshot, highlight, created }: { snapshot: Co
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | undefined>(undefined);
   const eligible = snapshot.clusters.filter((cluster) => !cluster.notEligibleBecause);
-  const chosen = clusterId || eligible[0]?.clusterId || '';
+  // A cluster picked in another Region does not count.
+  const chosen = snapshot.clusters.some((cluster) => cluster.clusterId === clusterId) ? clusterId : eligible[0]?.clusterId || '';
 
   const readFile = (event: Event) => {
     const file = (event.target as HTMLInputElement).files?.[0];
@@ -26,7 +27,7 @@ export function CreateStoreForm({ snapshot, highlight, created }: { snapshot: Co
     setBusy(true);
     setOutcome(undefined);
     try {
-      const answer = await kms<{ CustomKeyStoreId: string }>('CreateCustomKeyStore', {
+      const answer = await kms<{ CustomKeyStoreId: string }>(snapshot.region, 'CreateCustomKeyStore', {
         CustomKeyStoreName: name,
         CloudHsmClusterId: chosen,
         TrustAnchorCertificate: trustAnchor,

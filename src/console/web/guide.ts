@@ -41,7 +41,7 @@ export function Guide({ steps, snapshot, current, choose }: { steps: readonly Gu
       ? html`<div class="guide-step" data-testid="guide-step">
           <p>${step.purpose}</p>
           <p class="muted">Run it yourself (the picture lights up what it changes: ${step.highlight}):</p>
-          <pre>${step.command}</pre>
+          <pre>${step.command.replaceAll('<region>', snapshot.region)}</pre>
           <div class="buttons">
             ${current! > 0 ? html`<button onClick=${() => choose(current! - 1)}>Previous</button>` : null}
             ${current! < steps.length - 1 ? html`<button onClick=${() => choose(current! + 1)}>Next</button>` : null}

@@ -86,8 +86,8 @@ export function ClusterPanel({ cluster, snapshot, highlight }: { cluster: Consol
       <li>Trust anchor subject: ${cluster.certificates.trustAnchorSubject ?? 'not yet'}</li>
     </ul>
     <h3>Backups and lineage</h3>
-    ${cluster.sourceBackupId ? html`<p>Created from backup ${cluster.sourceBackupId}${source ? ` of cluster ${source.clusterId}` : ''}: it shares that cluster's history.</p>` : null}
-    ${relatives.length > 0 ? html`<p>Shares history with: ${relatives.map((other) => other.clusterId).join(', ')}</p>` : null}
+    ${cluster.sourceBackupId ? html`<p data-testid="cluster-source">Created from backup ${cluster.sourceBackupId}${source ? ` of cluster ${source.clusterId}` : ''}: it shares that cluster's history.</p>` : null}
+    ${relatives.length > 0 ? html`<p data-testid="cluster-relatives">Shares history with: ${relatives.map((other) => other.clusterId).join(', ')}</p>` : null}
     ${backups.length > 0
       ? html`<table><thead><tr><th>backup</th><th>state</th><th>created (simulated)</th><th>lineage</th></tr></thead><tbody>
           ${backups.map((backup) => html`<tr><td>${backup.backupId}</td><td>${backup.state}</td><td>${backup.created.replace('T', ' ').slice(0, 19)}</td><td>${lineage(backup, snapshot.backups)}</td></tr>`)}
@@ -97,10 +97,10 @@ export function ClusterPanel({ cluster, snapshot, highlight }: { cluster: Consol
   </section>`;
 }
 
-export function StorePanel({ store, meta, run, highlight }: { store: ConsoleStore; meta: ConsoleMeta; run: Run; highlight: string | undefined }) {
+export function StorePanel({ store, region, meta, run, highlight }: { store: ConsoleStore; region: string; meta: ConsoleMeta; run: Run; highlight: string | undefined }) {
   const advice = store.errorCode ? meta.connectionAdvice[store.errorCode] : undefined;
-  const connect = () => run(`connect ${store.customKeyStoreId}`, () => kms('ConnectCustomKeyStore', { CustomKeyStoreId: store.customKeyStoreId }));
-  const disconnect = () => run(`disconnect ${store.customKeyStoreId}`, () => kms('DisconnectCustomKeyStore', { CustomKeyStoreId: store.customKeyStoreId }));
+  const connect = () => run(`connect ${store.customKeyStoreId}`, () => kms(region, 'ConnectCustomKeyStore', { CustomKeyStoreId: store.customKeyStoreId }));
+  const disconnect = () => run(`disconnect ${store.customKeyStoreId}`, () => kms(region, 'DisconnectCustomKeyStore', { CustomKeyStoreId: store.customKeyStoreId }));
   return html`<section class=${`panel store${highlight === 'store' ? ' hl' : ''}`} data-testid="store-panel" data-store-id=${store.customKeyStoreId} data-connection-state=${store.state}>
     <h2>Key store ${store.name}</h2>
     <p>${store.customKeyStoreId} · cluster ${store.clusterId} · ${badge(store.state, colorOf(store.state))}</p>
@@ -123,8 +123,8 @@ export function StorePanel({ store, meta, run, highlight }: { store: ConsoleStor
     ${store.enis.length > 0 ? html`<p>ENIs: ${store.enis.map((eni) => `${eni.eniId} ${eni.ip} (${eni.availabilityZone})`).join(' · ')}</p>` : null}
     <h3 class=${highlight === 'keys' ? 'hl' : ''}>KMS keys</h3>
     ${store.keys.length > 0
-      ? html`<table><thead><tr><th>key</th><th>state</th><th>description</th></tr></thead><tbody>
-          ${store.keys.map((key) => html`<tr><td title=${key.arn}>${key.keyId}</td><td>${key.state}</td><td>${key.description}</td></tr>`)}
+      ? html`<table data-testid="store-keys"><thead><tr><th>key</th><th>state</th><th>description</th></tr></thead><tbody>
+          ${store.keys.map((key) => html`<tr data-key-id=${key.keyId} data-key-state=${key.state}><td title=${key.arn}>${key.keyId}</td><td>${key.state}</td><td>${key.description}</td></tr>`)}
         </tbody></table>`
       : html`<p class="muted">No KMS keys in this store.</p>`}
   </section>`;
@@ -135,7 +135,7 @@ export function ZonePanel({ zone, snapshot, run }: { zone: string; snapshot: Con
   return html`<section class="panel" data-testid="zone-panel">
     <h2>Availability Zone ${zone}</h2>
     ${outage
-      ? html`<p>Outage in force (${outage.faultId}). <button onClick=${() => run(`heal ${outage.faultId}`, () => healFault(outage.faultId))}>End the outage</button></p>`
+      ? html`<p>Outage in force (${outage.faultId}). <button data-testid="end-outage" onClick=${() => run(`heal ${outage.faultId}`, () => healFault(outage.faultId))}>End the outage</button></p>`
       : html`<button class="fault" data-fault="az-outage" onClick=${() => run(`outage ${zone}`, () => addFault('az-outage', { availabilityZone: zone }))}>Zone outage</button>`}
   </section>`;
 }

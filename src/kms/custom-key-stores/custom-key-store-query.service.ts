@@ -42,6 +42,11 @@ export class CustomKeyStoreQueryService {
     };
   }
 
+  /** The Regions where the account has custom key stores (the web console's Region picker). */
+  regionsInUse(accountId: string): string[] {
+    return [...new Set(this.repository.all().filter((store) => store.accountId === accountId).map((store) => store.region))];
+  }
+
   private matching(scope: AccountRegion, input: DescribeCustomKeyStoresInput): CustomKeyStoreRecord[] {
     const { CustomKeyStoreId: id, CustomKeyStoreName: name } = input;
     // SIM (open question 25): giving both is a ValidationException.

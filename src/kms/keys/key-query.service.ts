@@ -27,4 +27,9 @@ export class KeyQueryService {
     const { items, ...page } = markerPage(live, input.Limit ?? DEFAULT_LIMIT, input.Marker);
     return { Keys: items.map((key) => ({ KeyId: key.keyId, KeyArn: key.arn })), ...page };
   }
+
+  /** The Regions where the account has keys not yet deleted (the web console's Region picker). */
+  regionsInUse(accountId: string): string[] {
+    return [...new Set(this.repository.allKeys().filter((key) => key.accountId === accountId && isLive(key)).map((key) => key.region))];
+  }
 }

@@ -1,6 +1,8 @@
-// A running simulator for the console's browser tests: the control plane in this process on port 0, real
-// HSM processes, an ACTIVE two-HSM cluster with kmsuser built over the AWS SDK (the cluster half of
-// scripts/bench/seed-over-sdk.ts), and headless Chromium (the Debian package) driven by puppeteer-core.
+// A running simulator for the console's browser tests: the control plane in this process on port 0 with
+// its default Region (us-east-1), real HSM processes, an ACTIVE two-HSM cluster with kmsuser built over
+// the AWS SDK in us-east-2 (the cluster half of scripts/bench/seed-over-sdk.ts; signed requests carry
+// their own Region, as the README's walkthroughs and the tour do), and headless Chromium (the Debian
+// package) driven by puppeteer-core, on the console's plain address: a clean clone after `npm start`.
 
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,7 +52,7 @@ export class ConsoleWorld {
   /** `clusters` ACTIVE two-HSM clusters with kmsuser, then the console open in Chromium. */
   static async start(clusters = 1): Promise<ConsoleWorld> {
     const dataDir = createTempDir('console');
-    const config = loadSimulatorConfig({ 'data-dir': dataDir, port: '0', 'time-scale': '0', 'hsm-ports': 'ephemeral', 'log-level': 'error', region: KMS_REGION }, {});
+    const config = loadSimulatorConfig({ 'data-dir': dataDir, port: '0', 'time-scale': '0', 'hsm-ports': 'ephemeral', 'log-level': 'error' }, {});
     const plane = await ControlPlane.start(config);
     const options = { endpoint: plane.url, region: KMS_REGION, credentials: CREDENTIALS, maxAttempts: 1 };
     const cloudhsm = new CloudHSMV2Client(options);
@@ -86,6 +88,12 @@ export class ConsoleWorld {
     const path = join(ARTIFACTS, `${name}.png`);
     await this.page.screenshot({ path, fullPage: true });
     return path;
+  }
+
+  /** GET a console API route (`snapshot?region=...`), as JSON. */
+  async api<T>(route: string): Promise<{ status: number; body: T }> {
+    const response = await fetch(`${this.consoleUrl}api/${route}`);
+    return { status: response.status, body: (await response.json()) as T };
   }
 
   async cluster(clusterId: string): Promise<Cluster> {
