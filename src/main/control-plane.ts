@@ -54,7 +54,8 @@ import { CLOCK_ADVANCE_ROUTE, CLOCK_ROUTE, clockAdvanceRoute, clockRoute } from 
 import { buildContainer } from './container';
 import { HEALTH_ROUTE, healthRoute } from './health.routes';
 import { SimulatorReadiness } from './simulator-readiness';
-import type { SimulatorConfig } from './simulator-config';
+import { loadCredentialsFile } from './credentials-file.loader';
+import { AuthMode, type SimulatorConfig } from './simulator-config';
 
 const NODE_ENTRY = join(__dirname, '..', '..', 'hsm-sim', 'node-process', 'node-main.js');
 export const DATABASE_FILE = 'cloudhsm-sim.sqlite';
@@ -117,6 +118,8 @@ export class ControlPlane {
   ) {}
 
   static async start(config: SimulatorConfig): Promise<ControlPlane> {
+    // A bad credentials file stops the start before anything runs.
+    const accessKeys = config.auth === AuthMode.STRICT && config.credentialsFile ? loadCredentialsFile(config.credentialsFile) : undefined;
     const container = buildContainer(config);
     const logger = container.resolve<Logger>(Tokens.Logger);
     const database = new SqliteDatabase(join(config.dataDir, DATABASE_FILE));
@@ -161,6 +164,8 @@ export class ControlPlane {
       port: config.port,
       defaultAccountId: config.accountId,
       defaultRegion: config.region,
+      ...(accessKeys ? { strict: true, credentials: accessKeys } : {}),
+      ...(config.adminToken !== undefined ? { adminToken: config.adminToken } : {}),
       onInternalError: (error, context) => logger.log('error', 'internal error', { error: error instanceof Error ? error.stack : String(error), context }),
     });
     endpoint.register(cloudHsmV2Model, cloudHsmHandlers(container));
