@@ -90,8 +90,10 @@ export const CLUSTER_HSMS_ROUTE = '/_sim/clusters/';
 
 function clusterHsmsRoute(hsms: HsmService, path: string): AdminResponse {
   const clusterId = /^\/_sim\/clusters\/([^/]+)\/hsms$/.exec(path)?.[1];
-  const found = clusterId ? hsms.hsmAddresses(decodeURIComponent(clusterId)) : undefined;
-  if (!found) return { status: 404, body: { message: `no cluster ${clusterId ?? ''}: use GET ${CLUSTER_HSMS_ROUTE}<cluster id>/hsms` } };
+  // Cluster ids are plain ASCII: a path that does not decode names no cluster.
+  const decoded = clusterId && /^[A-Za-z0-9-]+$/.test(clusterId) ? clusterId : undefined;
+  const found = decoded ? hsms.hsmAddresses(decoded) : undefined;
+  if (!found) return { status: 404, body: { message: `no cluster ${decoded ?? ''}: use GET ${CLUSTER_HSMS_ROUTE}<cluster id>/hsms` } };
   return {
     body: {
       Hsms: found.map(({ hsm, address }) => ({
