@@ -14,7 +14,7 @@ import { cloudHsmV2Model, ec2Model, kmsModel } from '../../../src/wire/aws-model
 import { validateInput } from '../../../src/wire/input-validator';
 import type { ServiceModel, Shape } from '../../../src/wire/service-model';
 import type { OperationHandlers, WireStructure } from '../../../src/wire/wire.types';
-import { fuzzParameters, fuzzTimeout } from '../../support/fuzz-settings';
+import { fuzzParameters, fuzzRuns, fuzzTimeout } from '../../support/fuzz-settings';
 import { exchange, type RawAnswer, type RawRequest } from '../wire/http-exchange';
 import { garbledAuthorization, operationsOf, requestArbitrary } from './wire-request.arbitraries';
 
@@ -121,7 +121,7 @@ describe('fuzz door: the AWS endpoint (JSON 1.1, EC2 query, headers, bodies, sig
 
     after(() => Promise.all(endpoints.map((endpoint) => endpoint.close())));
 
-    it(`answers ${RUNS} generated requests with 200 or an AWS-shaped 4xx, and no handler sees invalid input`, async () => {
+    it(`answers ${fuzzRuns(RUNS)} generated requests with 200 or an AWS-shaped 4xx, and no handler sees invalid input`, async () => {
       const port = await start({});
       await fc.assert(
         fc.asyncProperty(requestArbitrary(), async (request) => {
@@ -133,7 +133,7 @@ describe('fuzz door: the AWS endpoint (JSON 1.1, EC2 query, headers, bodies, sig
       );
     });
 
-    it('refuses missing and garbled signatures in strict mode, always with a 4xx', async () => {
+    it(`refuses ${Math.round(fuzzRuns(RUNS) * 0.3)} missing and garbled signatures in strict mode, always with a 4xx`, async () => {
       const port = await start({ strict: true, credentials: { AKIDFUZZ0000000000: { secretAccessKey: 'fuzz-secret' } } });
       await fc.assert(
         fc.asyncProperty(requestArbitrary([], false), garbledAuthorization, async (request, authorization) => {
@@ -163,7 +163,7 @@ describe('fuzz door: the AWS endpoint (JSON 1.1, EC2 query, headers, bodies, sig
       return { status: answer.status, body: JSON.parse(answer.body) as Record<string, unknown> };
     }
 
-    it(`refuses ${RUNS / 2} bit-flipped, cut and extended ciphertext blobs with InvalidCiphertextException`, async () => {
+    it(`refuses ${fuzzRuns(RUNS) / 2} bit-flipped, cut and extended ciphertext blobs with InvalidCiphertextException`, async () => {
       const own = await kms('CreateKey', {});
       const keys = [sim.keyId!, (own.body['KeyMetadata'] as { KeyId: string }).KeyId];
       const blobs = await Promise.all(
@@ -198,7 +198,7 @@ describe('fuzz door: the AWS endpoint (JSON 1.1, EC2 query, headers, bodies, sig
       );
     });
 
-    it(`answers ${RUNS} generated requests, some naming real ids, with 200 or an AWS-shaped 4xx`, async () => {
+    it(`answers ${fuzzRuns(RUNS)} generated requests, some naming real ids, with 200 or an AWS-shaped 4xx`, async () => {
       const known = [sim.keyId!, sim.customKeyStoreId!, sim.clusterId!, 'alias/seed-key', ...(sim.preset?.clusters[0]?.hsmIds ?? [])];
       await fc.assert(
         fc.asyncProperty(requestArbitrary(known), async (request) => {

@@ -12,7 +12,7 @@ import { connect as connectTls } from 'node:tls';
 import { tlsClientOptions } from '../../../hsm-sim/node/certificates';
 import { decodeFrameBody, FrameDecoder, MAX_FRAME_BYTES } from '../../../hsm-sim/protocol';
 import { MANAGEMENT_PORT_OPERATIONS, CRYPTO_PORT_OPERATIONS } from '../../../hsm-sim/server/port-operations';
-import { fuzzParameters, fuzzTimeout } from '../../support/fuzz-settings';
+import { fuzzParameters, fuzzRuns, fuzzTimeout } from '../../support/fuzz-settings';
 import { ADMIN, type ClusterMember, type Credentials, NodeCluster } from '../../support/node-cluster';
 
 const RUNS = 1000;
@@ -200,7 +200,7 @@ describe('fuzz door: the node protocol on ports 2223-2225 (a real HSM process)',
     expect(connection.undecodable, 'a response that was not a frame').to.equal(false);
   }
 
-  it(`answers or closes ${RUNS} random streams on fresh connections, and keeps serving`, async () => {
+  it(`answers or closes ${Math.round(fuzzRuns(RUNS) * 0.6)} random streams on fresh connections, and keeps serving`, async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom<Port>('crypto', 'management', 'sync'), fc.array(piece, { minLength: 1, maxLength: 6 }), fc.boolean(), async (port, pieces, endAfter) => {
         const connection = await tls(port);
@@ -215,7 +215,7 @@ describe('fuzz door: the node protocol on ports 2223-2225 (a real HSM process)',
     );
   });
 
-  it(`answers ${RUNS} random requests of logged-in crypto users and COs with errors, never a crash`, async () => {
+  it(`answers ${Math.round(fuzzRuns(RUNS) * 0.4)} random requests of logged-in crypto users and COs with errors, never a crash`, async () => {
     const sessions = { crypto: await loggedIn('crypto', CRYPTO_USER), management: await loggedIn('management', ADMIN) };
     const sessionPiece = piece.filter((part) => {
       if (part.closes) return false;

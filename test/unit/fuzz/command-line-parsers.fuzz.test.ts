@@ -11,7 +11,7 @@ import { CMU_COMMANDS } from '../../../src/cli/cmu/cmu-commands.table';
 import { parseCmuLine } from '../../../src/cli/cmu/cmu-line.parser';
 import { CommandLineError } from '../../../src/cli/cmu/command-line-error';
 import { splitWords } from '../../../src/cli/cmu/command-words';
-import { fuzzParameters, fuzzTimeout } from '../../support/fuzz-settings';
+import { fuzzParameters, fuzzRuns, fuzzTimeout } from '../../support/fuzz-settings';
 
 const RUNS = 1000;
 /** A generous bound: parsing one line takes microseconds. */
@@ -66,21 +66,21 @@ function checkParser(parse: () => unknown): void {
 describe('fuzz door: cmu and CloudHSM CLI command lines', function () {
   this.timeout(fuzzTimeout(RUNS, 5));
 
-  it(`reads ${RUNS} generated cmu lines into a command, nothing or a CommandLineError`, () => {
+  it(`reads ${fuzzRuns(RUNS)} generated cmu lines into a command, nothing or a CommandLineError`, () => {
     fc.assert(
       fc.property(line(CMU_WORDS), (typed) => checkParser(() => parseCmuLine(CMU_COMMANDS, typed))),
       fuzzParameters(RUNS),
     );
   });
 
-  it(`reads ${RUNS} generated CloudHSM CLI lines, interactive and one-shot, into a command or a CommandLineError`, () => {
+  it(`reads ${fuzzRuns(RUNS)} generated CloudHSM CLI lines, interactive and one-shot, into a command or a CommandLineError`, () => {
     fc.assert(
       fc.property(line(CLI_WORDS), fc.boolean(), (typed, oneShot) => checkParser(() => parseCliLine(CLI_COMMANDS, splitWords(typed), oneShot))),
       fuzzParameters(RUNS),
     );
   });
 
-  it(`splits ${RUNS} generated lines into words and never makes characters up`, () => {
+  it(`splits ${fuzzRuns(RUNS)} generated lines into words and never makes characters up`, () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (typed) => {
         const words = splitWords(typed);
