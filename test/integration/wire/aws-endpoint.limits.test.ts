@@ -63,6 +63,16 @@ describe('AWS endpoint bounds: connections, timeouts, the admin token', function
     expect(await closedWith(slow, 3000)).to.match(/HTTP\/1\.1 408 /);
   });
 
+  it('refuses headers over 16 KiB with 431 and goes on serving', async () => {
+    const port = await start({});
+    const huge = await open(port);
+    sockets.push(huge);
+    huge.write(`POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: TrentService.ListKeys\r\nX-Padding: ${'a'.repeat(20_000)}\r\n\r\n`);
+    expect(await closedWith(huge, 3000)).to.match(/^HTTP\/1\.1 431 /);
+    const next = await exchange(port, { headers: { 'x-amz-target': 'TrentService.ListKeys', 'content-type': 'application/x-amz-json-1.1' }, body: '{}' });
+    expect(next.status).to.be.within(200, 499);
+  });
+
   it('wants the admin token on /_sim/ routes once one is set, and only there', async () => {
     const port = await start({ adminToken: 'a-token-of-sixteen-or-more' });
     const refused = await exchange(port, { method: 'GET', path: '/_sim/ping' });
