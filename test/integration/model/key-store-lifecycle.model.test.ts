@@ -1,5 +1,6 @@
 // Concurrency against a model: random sequences of store and key lifecycle calls - connect, disconnect,
-// update, delete and create the store; create keys, schedule and cancel their deletion, let waiting
+// update, delete and create the store; create, enable, disable and use keys (Encrypt), schedule and
+// cancel their deletion, let waiting
 // periods end (POST /_sim/clock/advance); create and delete HSMs - some of them in parallel batches
 // (Promise.all), against a whole simulator (in-memory engine, time scale 0). Every answer must be one
 // some serial order of the batch gives in the reference model (key-store.model.ts), never a 5xx; after
@@ -25,11 +26,11 @@ interface ModelBox {
 type CallSpec =
   | { readonly kind: 'Connect' | 'Disconnect' | 'DeleteStore' | 'CreateKey' }
   | { readonly kind: 'UpdateName'; readonly suffix: number }
-  | { readonly kind: 'ScheduleDeletion' | 'CancelDeletion'; readonly pick: number };
+  | { readonly kind: 'ScheduleDeletion' | 'CancelDeletion' | 'EnableKey' | 'DisableKey' | 'Encrypt'; readonly pick: number };
 
 function resolve(spec: CallSpec, model: ModelState): BatchCall {
   if (spec.kind === 'UpdateName') return { kind: 'UpdateName', name: `model-name-${spec.suffix}` };
-  if (spec.kind === 'ScheduleDeletion' || spec.kind === 'CancelDeletion') {
+  if ('pick' in spec) {
     const candidates = [...Object.keys(model.keys), ...model.deleted, UNKNOWN_KEY];
     return { kind: spec.kind, keyId: candidates[spec.pick % candidates.length]! };
   }
@@ -227,6 +228,7 @@ const callSpec: fc.Arbitrary<CallSpec> = fc.oneof(
   { weight: 1, arbitrary: fc.nat({ max: 3 }).map((suffix): CallSpec => ({ kind: 'UpdateName', suffix })) },
   { weight: 3, arbitrary: fc.constant<CallSpec>({ kind: 'CreateKey' }) },
   { weight: 3, arbitrary: fc.tuple(fc.constantFrom('ScheduleDeletion' as const, 'CancelDeletion' as const), fc.nat()).map(([kind, pick]): CallSpec => ({ kind, pick })) },
+  { weight: 3, arbitrary: fc.tuple(fc.constantFrom('EnableKey' as const, 'DisableKey' as const, 'Encrypt' as const), fc.nat()).map(([kind, pick]): CallSpec => ({ kind, pick })) },
 );
 
 const commands = fc.commands(

@@ -12,7 +12,10 @@ import {
   DeleteCustomKeyStoreCommand,
   DescribeCustomKeyStoresCommand,
   DescribeKeyCommand,
+  DisableKeyCommand,
   DisconnectCustomKeyStoreCommand,
+  EnableKeyCommand,
+  EncryptCommand,
   KMSClient,
   ListKeysCommand,
   ScheduleKeyDeletionCommand,
@@ -136,6 +139,12 @@ export class KeyStoreDriver {
         return answer(() => this.kms.send(new ScheduleKeyDeletionCommand({ KeyId: call.keyId, PendingWindowInDays: 7 })));
       case 'CancelDeletion':
         return answer(() => this.kms.send(new CancelKeyDeletionCommand({ KeyId: call.keyId })));
+      case 'EnableKey':
+        return answer(() => this.kms.send(new EnableKeyCommand({ KeyId: call.keyId })));
+      case 'DisableKey':
+        return answer(() => this.kms.send(new DisableKeyCommand({ KeyId: call.keyId })));
+      case 'Encrypt':
+        return answer(() => this.kms.send(new EncryptCommand({ KeyId: call.keyId, Plaintext: Buffer.from('model') })));
     }
   }
 

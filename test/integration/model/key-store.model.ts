@@ -30,7 +30,8 @@ export type BatchCall =
   | { readonly kind: 'DeleteStore' }
   | { readonly kind: 'CreateKey' }
   | { readonly kind: 'ScheduleDeletion'; readonly keyId: string }
-  | { readonly kind: 'CancelDeletion'; readonly keyId: string };
+  | { readonly kind: 'CancelDeletion'; readonly keyId: string }
+  | { readonly kind: 'EnableKey' | 'DisableKey' | 'Encrypt'; readonly keyId: string };
 
 /** 'ok', or the exception name AWS answers with. */
 export type Outcome = string;
@@ -109,6 +110,23 @@ export function step(model: ModelState, call: BatchCall, placeholder: string): A
       if (key !== 'PendingDeletion') return [['KMSInvalidStateException', model]];
       // 2.11: CancelKeyDeletion leaves the key Disabled.
       return [['ok', { ...model, keys: { ...model.keys, [call.keyId]: 'Disabled' } }]];
+    }
+    case 'EnableKey':
+    case 'DisableKey': {
+      const key = model.keys[call.keyId];
+      if (key === undefined) return [['NotFoundException', model]];
+      // 2.15: legal in Enabled, Disabled and Unavailable (it takes effect on reconnect), not while PendingDeletion.
+      if (key === 'PendingDeletion') return [['KMSInvalidStateException', model]];
+      return [['ok', { ...model, keys: { ...model.keys, [call.keyId]: call.kind === 'EnableKey' ? 'Enabled' : 'Disabled' } }]];
+    }
+    case 'Encrypt': {
+      const key = model.keys[call.keyId];
+      if (key === undefined) return [['NotFoundException', model]];
+      // 2.15: PendingDeletion is DisabledException or KMSInvalidStateException (q8); Unavailable is KMSInvalidStateException.
+      if (key === 'PendingDeletion') return [['KMSInvalidStateException', model], ['DisabledException', model]];
+      const refusals = [...(state === S.CONNECTED ? [] : ['KMSInvalidStateException']), ...(key === 'Disabled' ? ['DisabledException'] : [])];
+      if (refusals.length > 0) return refusals.map((refusal) => [refusal, model]);
+      return [['ok', model]];
     }
   }
 }
