@@ -7,7 +7,8 @@ import type { AesGcmMechanism, SignatureMechanism } from '../engine/hsm-engine.t
 import { engineHandleOf, publicKeySpkiOf, verifyWithPublicKey } from './key-material';
 import { KeyAction } from './key-ownership.policy';
 import type { KeyRecord, KeyStore } from './key-store';
-import type { ConnectionContext, KeyReference } from './node.types';
+import { NodeError, NodeErrorCode, type ConnectionContext, type KeyReference } from './node.types';
+import { NodeLimits } from './node-limits';
 import { NodeOperation, requirePermission } from './role-permissions.policy';
 
 export interface EncryptRequest {
@@ -76,6 +77,9 @@ export class KeyOperations {
 
   async random(ctx: ConnectionContext, { length }: RandomRequest): Promise<Buffer> {
     requirePermission(ctx, NodeOperation.KEY_USE);
+    if (!Number.isSafeInteger(length) || length < 1 || length > NodeLimits.maxRandomBytes) {
+      throw new NodeError(NodeErrorCode.ARGUMENTS_BAD, `random: length must be 1 to ${NodeLimits.maxRandomBytes} bytes, not ${String(length)}`);
+    }
     return this.session.random(length);
   }
 

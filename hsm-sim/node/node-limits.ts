@@ -9,6 +9,8 @@ export const NodeLimits = {
   maxLoginFailures: 5,
   // 7.10: SDK 5 key-availability quorum, a new token key must be on 2 HSMs
   keyAvailabilityQuorum: 2,
-  // 7.5: the 2FA key pair is RSA-2048
+  // SIM: PKCS#11 sets no bound on C_GenerateRandom; one request's bytes are bounded so a client cannot make the HSM allocate gigabytes
+  maxRandomBytes: 65_536,
+    // 7.5: the 2FA key pair is RSA-2048
   minTwoFactorModulusBits: 2048,
 } as const;

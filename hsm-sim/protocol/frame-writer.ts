@@ -6,16 +6,24 @@ import type { Writable } from 'node:stream';
 
 export class FrameWriter {
   private queued: Buffer[] = [];
+  private queuedBytes = 0;
 
   constructor(private readonly stream: Writable) {}
 
+  /** Bytes written here and not yet handed to the stream (they are, on the next turn of the event loop). */
+  get buffered(): number {
+    return this.queuedBytes;
+  }
+
   write(frame: Buffer): void {
+    this.queuedBytes += frame.length;
     if (this.queued.push(frame) === 1) setImmediate(() => this.flush());
   }
 
   private flush(): void {
     const frames = this.queued;
     this.queued = [];
+    this.queuedBytes = 0;
     if (!this.stream.writable) return;
     this.stream.write(frames.length === 1 ? frames[0]! : Buffer.concat(frames));
   }

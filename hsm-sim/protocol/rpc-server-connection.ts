@@ -35,6 +35,13 @@ export interface RpcConnectionHooks {
   readonly gate?: ConnectionGate;
 }
 
+/** SIM: requests one connection may have waiting before the server stops reading from it. */
+export const MAX_PENDING_REQUESTS = 1024;
+/** SIM: response bytes a client may leave unread before the server stops reading its requests. */
+export const MAX_UNREAD_RESPONSE_BYTES = 1024 * 1024;
+/** SIM: a paused connection whose client reads nothing for this long is closed. */
+export const STALLED_READER_TIMEOUT_MS = 120_000;
+
 export class RpcServerConnection {
   readonly context: ConnectionContext;
   /** Settles when onDisconnect has run. */
@@ -47,6 +54,8 @@ export class RpcServerConnection {
   private isStalled = false;
   /** Frames a latency fault holds back; created on first use. */
   private delayed: DelayLine<Buffer> | undefined;
+  /** Requests queued and not yet answered: with the unread response bytes, what bounds a connection's memory. */
+  private pending = 0;
 
   /** `raw`: the TCP socket under the TLS one, for resets; the TLS socket itself when it has no other. */
   constructor(
@@ -60,6 +69,10 @@ export class RpcServerConnection {
     // Socket errors (resets, write after the peer left) end in 'close', which is all the server acts on.
     socket.on('error', () => undefined);
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
+    // A client that pipelines without reading is paused (TCP pushes back on it) until it catches up.
+    socket.on('drain', () => this.applyBackpressure());
+    // The only timeouts set on a connection's socket (the server's, and the stalled reader's) all end it.
+    socket.on('timeout', () => socket.destroy());
     this.disconnected = new Promise((resolve) => {
       socket.once('close', () => {
         this.closed = true;
@@ -101,6 +114,39 @@ export class RpcServerConnection {
     const gate = this.hooks.gate;
     for (const body of bodies) {
       if (gate !== undefined && gate.active ? !this.admit(gate, body) : !this.handle(body)) return;
+    }
+    this.applyBackpressure();
+  }
+
+  /** Waits while the client leaves more than MAX_UNREAD_RESPONSE_BYTES of answers unread. */
+  private async roomToAnswer(): Promise<void> {
+    for (;;) {
+      if (this.closed || this.writer.buffered + this.socket.writableLength <= MAX_UNREAD_RESPONSE_BYTES) return;
+      this.applyBackpressure();
+      if (this.writer.buffered > 0) {
+        await new Promise((resolve) => setImmediate(resolve));
+        continue;
+      }
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          this.socket.off('drain', done);
+          this.socket.off('close', done);
+          resolve();
+        };
+        this.socket.on('drain', done);
+        this.socket.on('close', done);
+      });
+    }
+  }
+
+  private applyBackpressure(): void {
+    const behind = this.pending > MAX_PENDING_REQUESTS || this.writer.buffered + this.socket.writableLength > MAX_UNREAD_RESPONSE_BYTES;
+    if (behind && !this.socket.isPaused()) {
+      this.socket.pause();
+      this.socket.setTimeout(STALLED_READER_TIMEOUT_MS);
+    } else if (!behind && this.socket.isPaused() && !this.closed) {
+      this.socket.setTimeout(0);
+      this.socket.resume();
     }
   }
 
@@ -145,9 +191,16 @@ export class RpcServerConnection {
 
   /** Requests still queued when the connection closes are dropped: nobody is left to read their responses. */
   private enqueue(respond: () => Promise<RpcResponse> | RpcResponse): void {
+    this.pending += 1;
     void this.queue.run(async () => {
-      if (this.closed) return;
-      this.send(await respond());
+      try {
+        await this.roomToAnswer();
+        if (this.closed) return;
+        this.send(await respond());
+      } finally {
+        this.pending -= 1;
+        this.applyBackpressure();
+      }
     });
   }
 

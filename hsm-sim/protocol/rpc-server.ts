@@ -20,10 +20,21 @@ export interface RpcServerOptions extends RpcConnectionHooks {
   /** 0 picks a free port; listen() returns it. */
   readonly port: number;
   readonly tls: TlsIdentity;
+  /** TCP connections this port holds at once; more are closed as they arrive. Default 900. */
+  readonly maxConnections?: number;
+  /** A connection whose TLS handshake has not completed by then is closed. Default 30 s. */
+  readonly handshakeTimeoutMs?: number;
+  /** A connection that has completed TLS but sent no frame by then is closed. Default 15 min. */
+  readonly silentTimeoutMs?: number;
 }
 
-/** tls.Server's default handshakeTimeout. */
-const HANDSHAKE_TIMEOUT_MS = 120_000;
+// Limits: concurrent client connections per cluster: 900 (CloudHSM quotas page, aws-behaviour 8.2).
+// SIM: counted per node port, and the connection over the limit is closed at once (AWS does not say what it does).
+export const MAX_CONNECTIONS_PER_PORT = 900;
+/** SIM: AWS publishes no handshake timeout; tls.Server's default is 120 s, too long for a port a stray client can fill. */
+export const HANDSHAKE_TIMEOUT_MS = 30_000;
+/** SIM: long enough for a person at a cmu prompt (cmu connects at start, then waits for the first command). */
+export const SILENT_CONNECTION_TIMEOUT_MS = 15 * 60_000;
 
 export interface ListeningAddress {
   readonly host: string;
@@ -86,6 +97,11 @@ export class RpcServer {
   }
 
   private connected(raw: Socket): void {
+    if (this.sockets.size >= (this.options.maxConnections ?? MAX_CONNECTIONS_PER_PORT)) {
+      raw.on('error', () => undefined);
+      raw.destroy();
+      return;
+    }
     this.sockets.add(raw);
     raw.once('close', () => this.sockets.delete(raw));
     const gate = this.options.gate;
@@ -97,9 +113,10 @@ export class RpcServer {
     const socket = new TLSSocket(raw, { isServer: true, secureContext: this.secureContext });
     // A failed or stalled handshake (a client that does not trust us, garbage): tls.Server's 'tlsClientError'.
     socket.on('error', () => socket.destroy());
-    socket.setTimeout(HANDSHAKE_TIMEOUT_MS, () => socket.destroy());
+    socket.setTimeout(this.options.handshakeTimeoutMs ?? HANDSHAKE_TIMEOUT_MS, () => socket.destroy());
     socket.once('secure', () => {
-      socket.setTimeout(0);
+      socket.setTimeout(this.options.silentTimeoutMs ?? SILENT_CONNECTION_TIMEOUT_MS, () => socket.destroy());
+      socket.once('data', () => socket.setTimeout(0));
       this.accept(socket, raw);
     });
   }

@@ -7,6 +7,7 @@ import type { HsmNode } from '../node/hsm-node';
 import type { KeyReplica } from '../node/key-replica';
 import type { UserReplica } from '../node/node-snapshot';
 import { ADMIN_ROLES, NodeError, NodeErrorCode, type ConnectionContext } from '../node/node.types';
+import { checkArguments } from './operation-arguments';
 
 type Operation = (node: HsmNode, context: ConnectionContext, args: never) => unknown;
 
@@ -74,7 +75,13 @@ export const MANAGEMENT_PORT_OPERATIONS = {
 
 export function portHandlers(node: HsmNode, operations: Record<string, Operation>): RpcHandlers {
   return Object.fromEntries(
-    Object.entries(operations).map(([name, operation]) => [name, (context: ConnectionContext, args: unknown) => operation(node, context, args as never)]),
+    Object.entries(operations).map(([name, operation]) => [
+      name,
+      (context: ConnectionContext, args: unknown) => {
+        checkArguments(name, args);
+        return operation(node, context, args as never);
+      },
+    ]),
   );
 }
 

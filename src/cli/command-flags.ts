@@ -14,7 +14,10 @@ export const START_SPEC: CommandSpec = {
   flags: {
     'data-dir': 'DIR  where state lives (CLOUDHSM_SIM_DATA_DIR; default ~/.cloudhsm-sim)',
     port: 'P  the AWS endpoint port, 0 for a free one (CLOUDHSM_SIM_PORT; default 4580)',
-    host: 'ADDRESS  the address to listen on (CLOUDHSM_SIM_HOST; default 127.0.0.1)',
+    host: 'ADDRESS  the address to listen on (CLOUDHSM_SIM_HOST; default 127.0.0.1); beyond loopback it needs --admin-token',
+    'admin-token': 'TOKEN  required of /_sim/ admin requests as Authorization: Bearer TOKEN or X-Sim-Admin-Token (CLOUDHSM_SIM_ADMIN_TOKEN)',
+    auth: 'lenient|strict  lenient: any credentials; strict: SigV4 verified against --credentials (CLOUDHSM_SIM_AUTH; default lenient)',
+    credentials: 'FILE  the access keys of --auth strict: JSON or ~/.aws/credentials-like INI (CLOUDHSM_SIM_CREDENTIALS)',
     'time-scale': 'S  provisioning and connection durations: 0 instant, 1 AWS-like (CLOUDHSM_SIM_TIME_SCALE; default 0.01)',
     region: 'R  the Region of unsigned requests (AWS_DEFAULT_REGION; default us-east-1)',
     'account-id': 'ID  12 digits (CLOUDHSM_SIM_ACCOUNT_ID; default 111122223333)',

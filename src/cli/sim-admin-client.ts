@@ -9,10 +9,13 @@ export async function callSimRoute<T>(endpoint: string, method: string, path: st
   const url = new URL(path, endpoint);
   let response: Response;
   try {
-    response = await fetch(url, {
-      method,
-      ...(body !== undefined ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}),
-    });
+    // A simulator started with --admin-token wants it back: the tools read it from CLOUDHSM_SIM_ADMIN_TOKEN.
+    const token = process.env['CLOUDHSM_SIM_ADMIN_TOKEN'];
+    const headers: Record<string, string> = {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    };
+    response = await fetch(url, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
   } catch (error) {
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
     throw new SimAdminError(`no simulator answered at ${url.href} (${cause}); start one with cloudhsm-sim start (npm start), or name it with --endpoint URL`);

@@ -7,7 +7,9 @@ import { buildContainer } from '../main/container';
 import { ControlPlane } from '../main/control-plane';
 import { EngineSelfCheck } from '../main/engine-self-check';
 import { warmUpForPreset } from '../main/preset-warm-up';
-import { loadSimulatorConfig } from '../main/simulator-config';
+import { loadCredentialsFile } from '../main/credentials-file.loader';
+import { AuthMode, loadSimulatorConfig } from '../main/simulator-config';
+import { accessBannerLines } from './access-banner.format';
 import { softHsmSetupAdvice } from '../main/softhsm-setup-advice';
 import { loadPresetFile } from '../presets/preset-file.loader';
 import { presetSummaryLines } from './preset-summary.format';
@@ -22,8 +24,10 @@ export async function startCommand(flags: Record<string, string>, print: (line: 
   // A bad preset file stops here, before anything starts.
   const preset = config.preset ? await loadPresetFile(config.preset) : undefined;
   const [check] = await Promise.all([buildContainer(config).resolve(EngineSelfCheck).run(), warmUpForPreset(preset, config.dataDir)]);
+  const accessKeys = config.auth === AuthMode.STRICT && config.credentialsFile ? loadCredentialsFile(config.credentialsFile) : undefined;
   const plane = await ControlPlane.start(config);
   print(`cloudhsm-sim: endpoint ${plane.url} (region ${config.region}, account ${config.accountId})`);
+  accessBannerLines(config, accessKeys ? Object.keys(accessKeys).length : 0).forEach(print);
   print(`cloudhsm-sim: data directory ${config.dataDir}, time scale ${config.timeScale}, HSM engine ${check.engine}`);
   for (const subnet of plane.defaultSubnets()) {
     print(`cloudhsm-sim: default subnet ${subnet.subnetId}  ${subnet.availabilityZone}  ${subnet.cidrBlock}`);

@@ -71,7 +71,8 @@ import { CLOCK_ADVANCE_ROUTE, CLOCK_ROUTE, clockAdvanceRoute, clockRoute } from 
 import { buildContainer } from './container';
 import { HEALTH_ROUTE, healthRoute } from './health.routes';
 import { SimulatorReadiness } from './simulator-readiness';
-import type { SimulatorConfig } from './simulator-config';
+import { loadCredentialsFile } from './credentials-file.loader';
+import { AuthMode, type SimulatorConfig } from './simulator-config';
 
 const NODE_ENTRY = join(__dirname, '..', '..', 'hsm-sim', 'node-process', 'node-main.js');
 export const DATABASE_FILE = 'cloudhsm-sim.sqlite';
@@ -125,8 +126,10 @@ export const CLUSTER_HSMS_ROUTE = '/_sim/clusters/';
 
 function clusterHsmsRoute(hsms: HsmService, path: string): AdminResponse {
   const clusterId = /^\/_sim\/clusters\/([^/]+)\/hsms$/.exec(path)?.[1];
-  const found = clusterId ? hsms.hsmAddresses(decodeURIComponent(clusterId)) : undefined;
-  if (!found) return { status: 404, body: { message: `no cluster ${clusterId ?? ''}: use GET ${CLUSTER_HSMS_ROUTE}<cluster id>/hsms` } };
+  // Cluster ids are plain ASCII: a path that does not decode names no cluster.
+  const decoded = clusterId && /^[A-Za-z0-9-]+$/.test(clusterId) ? clusterId : undefined;
+  const found = decoded ? hsms.hsmAddresses(decoded) : undefined;
+  if (!found) return { status: 404, body: { message: `no cluster ${decoded ?? ''}: use GET ${CLUSTER_HSMS_ROUTE}<cluster id>/hsms` } };
   return {
     body: {
       Hsms: found.map(({ hsm, address }) => ({
@@ -159,6 +162,8 @@ export class ControlPlane {
   ) {}
 
   static async start(config: SimulatorConfig): Promise<ControlPlane> {
+    // A bad credentials file stops the start before anything runs.
+    const accessKeys = config.auth === AuthMode.STRICT && config.credentialsFile ? loadCredentialsFile(config.credentialsFile) : undefined;
     const container = buildContainer(config);
     const logger = container.resolve<Logger>(Tokens.Logger);
     const database = new SqliteDatabase(join(config.dataDir, DATABASE_FILE));
@@ -212,6 +217,8 @@ export class ControlPlane {
       port: config.port,
       defaultAccountId: config.accountId,
       defaultRegion: config.region,
+      ...(accessKeys ? { strict: true, credentials: accessKeys } : {}),
+      ...(config.adminToken !== undefined ? { adminToken: config.adminToken } : {}),
       onInternalError: (error, context) => logger.log('error', 'internal error', { error: error instanceof Error ? error.stack : String(error), context }),
     });
     endpoint.register(cloudHsmV2Model, cloudHsmHandlers(container));

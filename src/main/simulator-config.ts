@@ -31,6 +31,20 @@ export interface SimulatorConfig {
   readonly preset?: string;
   /** Availability Zones whose HSMs run on other hosts (--hsm-host, --hsm-hosts); none: every HSM is a child process here. */
   readonly hsmHosts?: HsmHostsConfig;
+  /** lenient (default): any credentials; strict: SigV4 verified against the keys of `credentialsFile`. */
+  readonly auth?: AuthMode;
+  /** The access keys of strict authentication (credentials-file.loader.ts). */
+  readonly credentialsFile?: string;
+  /** Required of /_sim/ admin requests when set; required to listen beyond loopback. Never logged. */
+  readonly adminToken?: string;
+}
+
+export const AuthMode = { LENIENT: 'lenient', STRICT: 'strict' } as const;
+export type AuthMode = (typeof AuthMode)[keyof typeof AuthMode];
+
+/** 127.0.0.0/8, ::1 and localhost: addresses no other host can reach. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 /** SIM: the account id AWS uses in its documentation examples. */
@@ -49,9 +63,19 @@ export function loadSimulatorConfig(flags: Readonly<Record<string, string | unde
   const softHsmLibrary = pick('softhsm-library', 'SOFTHSM2_LIB');
   const preset = pick('preset', 'CLOUDHSM_SIM_PRESET');
   const hsmHosts = loadHsmHosts(flags, env);
+  const host = pick('host', 'CLOUDHSM_SIM_HOST') ?? '127.0.0.1';
+  const auth = parseAuthMode(pick('auth', 'CLOUDHSM_SIM_AUTH') ?? AuthMode.LENIENT);
+  const credentialsFile = pick('credentials', 'CLOUDHSM_SIM_CREDENTIALS');
+  const adminToken = pick('admin-token', 'CLOUDHSM_SIM_ADMIN_TOKEN');
+  if (auth === AuthMode.STRICT && !credentialsFile) throw new Error('--auth strict needs --credentials FILE: the access keys to accept');
+  if (auth !== AuthMode.STRICT && credentialsFile) throw new Error('--credentials is read only with --auth strict');
+  if (adminToken !== undefined && !/^[\x21-\x7e]{16,512}$/.test(adminToken)) throw new Error('--admin-token must be 16 to 512 printable characters without blanks');
+  if (!isLoopbackHost(host) && adminToken === undefined) {
+    throw new Error(`--host ${host} listens beyond loopback: give --admin-token TOKEN (CLOUDHSM_SIM_ADMIN_TOKEN), which the /_sim/ admin routes will then require`);
+  }
   return {
     dataDir: resolve(pick('data-dir', 'CLOUDHSM_SIM_DATA_DIR') ?? join(homedir(), '.cloudhsm-sim')),
-    host: pick('host', 'CLOUDHSM_SIM_HOST') ?? '127.0.0.1',
+    host,
     port: parseNumber('port', pick('port', 'CLOUDHSM_SIM_PORT') ?? String(DEFAULT_PORT), 0, 65_535, true),
     timeScale: parseNumber('time-scale', pick('time-scale', 'CLOUDHSM_SIM_TIME_SCALE') ?? '0.01', 0, 1_000, false),
     region: pick('region', 'AWS_DEFAULT_REGION') ?? 'us-east-1',
@@ -70,7 +94,15 @@ export function loadSimulatorConfig(flags: Readonly<Record<string, string | unde
     faultLayer: parseOnOff('fault-layer', pick('fault-layer', 'CLOUDHSM_SIM_FAULT_LAYER') ?? 'on'),
     ...(preset ? { preset } : {}),
     ...(hsmHosts ? { hsmHosts } : {}),
+    auth,
+    ...(credentialsFile ? { credentialsFile: resolve(credentialsFile) } : {}),
+    ...(adminToken !== undefined ? { adminToken } : {}),
   };
+}
+
+function parseAuthMode(text: string): AuthMode {
+  if (text === AuthMode.LENIENT || text === AuthMode.STRICT) return text;
+  throw new Error(`--auth must be lenient or strict, not "${text}"`);
 }
 
 function parseOnOff(name: string, text: string): boolean {

@@ -16,6 +16,12 @@ import type { OperationHandlers, WireResponse } from './wire.types';
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 /** Longer than SDK connection pools keep idle sockets, so clients, not the server, end idle connections. */
 const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+/** SIM: AWS publishes no connection limit for its endpoints; this bounds the file descriptors one client can hold. */
+export const DEFAULT_MAX_CONNECTIONS = 1000;
+/** SIM: a connection that sends no complete header block in this time (one that never speaks included) gets 408 and is closed. */
+export const DEFAULT_HEADERS_TIMEOUT_MS = KEEP_ALIVE_TIMEOUT_MS + 1000;
+/** SIM: a whole request (headers and body) must arrive within this time. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 120_000;
 
 export interface AwsEndpointOptions extends AuthenticationOptions {
   /** Default 127.0.0.1. */
@@ -30,6 +36,16 @@ export interface AwsEndpointOptions extends AuthenticationOptions {
   readonly onInternalError?: InternalErrorHook;
   /** Called once per answered request. */
   readonly logRequest?: (context: RequestLogContext, status: number, durationMs: number) => void;
+  /** Connections held at once; more are closed as they arrive. Default 1,000. */
+  readonly maxConnections?: number;
+  /** Default 66 s. */
+  readonly headersTimeoutMs?: number;
+  /** Default 120 s. */
+  readonly requestTimeoutMs?: number;
+  /** How often the timeouts above are checked; default Node's 30 s (tests set less). */
+  readonly connectionsCheckingIntervalMs?: number;
+  /** When set, /_sim/ admin routes need `Authorization: Bearer TOKEN` or `X-Sim-Admin-Token: TOKEN`. */
+  readonly adminToken?: string;
 }
 
 type Body = { readonly bytes: Buffer } | { readonly tooLarge: true };
@@ -97,10 +113,17 @@ export class AwsEndpoint {
         // A failing hook must not turn one failed request into a crashed server.
       }
     };
-    this.dispatcher = new RequestDispatcher(this.registry, this.router, new RequestAuthenticator(options), this.onInternalError);
-    this.server = createServer((request, response) => this.serve(request, response));
+    this.dispatcher = new RequestDispatcher(this.registry, this.router, new RequestAuthenticator(options), this.onInternalError, options.adminToken);
+    this.server = createServer(
+      {
+        headersTimeout: options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS,
+        requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+        ...(options.connectionsCheckingIntervalMs === undefined ? {} : { connectionsCheckingInterval: options.connectionsCheckingIntervalMs }),
+      },
+      (request, response) => this.serve(request, response),
+    );
     this.server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
-    this.server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
+    this.server.maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
   }
 
   /** Serve a service: `handlers` by operation name; modelled operations without one answer "not simulated yet". */

@@ -76,6 +76,8 @@ export class Ec2QueryProtocolCodec implements ProtocolCodec {
         return new IncompleteSignature(message);
       case 'expired':
         return new RequestExpired(`Request has expired. ${message}`);
+      case 'token-expired':
+        return new RequestExpired('Request has expired.');
       case 'unrecognized':
       case 'mismatch':
         return new AuthFailure('AWS was not able to validate the provided access credentials');

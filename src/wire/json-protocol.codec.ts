@@ -13,6 +13,7 @@ import { validationMessage } from './validation-message';
 import {
   IncompleteSignatureException,
   InternalFailure,
+  ExpiredTokenException,
   InvalidSignatureException,
   MissingAuthenticationTokenException,
   RequestEntityTooLargeException,
@@ -64,6 +65,8 @@ export class JsonProtocolCodec implements ProtocolCodec {
       case 'mismatch':
       case 'expired':
         return new InvalidSignatureException(message);
+      case 'token-expired':
+        return new ExpiredTokenException(message);
     }
   }
 

@@ -3,6 +3,7 @@
 
 import { timingSafeEqual } from 'node:crypto';
 import { type Clock, SystemClock } from '../shared/clock';
+import { AWS_REGIONS } from './aws-regions';
 import { AuthenticationError, parseAuthorization, type SigV4Authorization } from './sigv4-authorization';
 import { canonicalRequest, sha256Hex, signature, type SignableRequest, stringToSign } from './sigv4-signature';
 
@@ -17,6 +18,10 @@ export interface KeyPair {
   readonly secretAccessKey: string;
   /** Overrides `accounts` and the default account for this key. */
   readonly accountId?: string;
+  /** Temporary credentials: every request must carry this X-Amz-Security-Token. */
+  readonly sessionToken?: string;
+  /** Temporary credentials: refused from this time on. */
+  readonly expiration?: Date;
 }
 
 export interface AuthenticationOptions {
@@ -99,6 +104,14 @@ export class RequestAuthenticator {
     }
     const keyPair = own(this.options.credentials, scope.accessKeyId);
     if (keyPair === undefined) throw new AuthenticationError('unrecognized', 'The security token included in the request is invalid.');
+    // AWS General Reference, "Signature Version 4": a request with temporary credentials carries X-Amz-Security-Token.
+    if (keyPair.sessionToken !== undefined && request.headers['x-amz-security-token'] !== keyPair.sessionToken) {
+      throw new AuthenticationError('unrecognized', 'The security token included in the request is invalid.');
+    }
+    if (keyPair.expiration !== undefined && this.clock.now().getTime() >= keyPair.expiration.getTime()) {
+      throw new AuthenticationError('token-expired', 'The security token included in the request is expired');
+    }
+    if (!AWS_REGIONS.has(scope.region)) throw new AuthenticationError('mismatch', `Credential should be scoped to a valid region. `);
     if (scope.service !== signingName) {
       throw new AuthenticationError('mismatch', `Credential should be scoped to correct service: '${signingName}'. `);
     }

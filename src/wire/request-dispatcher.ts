@@ -4,6 +4,7 @@
 
 import { AwsException } from '../shared/aws-exception';
 import type { AdminRouteHandler, AdminRouter } from './admin-router';
+import { ADMIN_TOKEN_REQUIRED_MESSAGE, carriesAdminToken } from './admin-token.guard';
 import { Ec2QueryProtocolCodec, FORM_CONTENT_TYPE } from './ec2-query-protocol.codec';
 import { validateInput } from './input-validator';
 import { JsonProtocolCodec } from './json-protocol.codec';
@@ -62,6 +63,8 @@ export class RequestDispatcher {
     private readonly router: AdminRouter,
     private readonly authenticator: RequestAuthenticator,
     private readonly onInternalError: InternalErrorHook,
+    /** When set, admin routes answer 401 to requests without it. */
+    private readonly adminToken?: string,
   ) {
     this.jsonCodec = new JsonProtocolCodec(registry);
     this.ec2Codec = new Ec2QueryProtocolCodec(registry);
@@ -82,7 +85,10 @@ export class RequestDispatcher {
   async dispatch(request: WireRequest, requestId: string): Promise<Dispatched> {
     const log: Writable<RequestLogContext> = { requestId, method: request.method, path: request.path };
     const admin = this.router.find(request.method, request.path);
-    if (admin !== undefined) return { response: await this.admin(admin, request, log), context: log };
+    if (admin !== undefined) {
+      if (!carriesAdminToken(request.headers, this.adminToken)) return { response: jsonResponse(401, { __type: 'UnauthorizedException', message: ADMIN_TOKEN_REQUIRED_MESSAGE }, requestId), context: log };
+      return { response: await this.admin(admin, request, log), context: log };
+    }
     const codec = this.codecFor(request);
     let service: RegisteredService | undefined;
     const exchange: Writable<AnsweredExchange> = { ...(request.headers['user-agent'] !== undefined ? { userAgent: request.headers['user-agent'] } : {}) };

@@ -5,7 +5,7 @@ export const SIGV4_ALGORITHM = 'AWS4-HMAC-SHA256';
 export const SCOPE_TERMINATOR = 'aws4_request';
 
 /** Why a request failed authentication; each protocol names the failure its own way. */
-export type AuthFailureReason = 'missing' | 'incomplete' | 'unrecognized' | 'mismatch' | 'expired';
+export type AuthFailureReason = 'missing' | 'incomplete' | 'unrecognized' | 'mismatch' | 'expired' | 'token-expired';
 
 export class AuthenticationError extends Error {
   override readonly name = 'AuthenticationError';

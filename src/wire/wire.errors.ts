@@ -16,6 +16,8 @@ export const UnrecognizedClientException = awsException('UnrecognizedClientExcep
 export const InvalidSignatureException = awsException('InvalidSignatureException');
 export const IncompleteSignatureException = awsException('IncompleteSignatureException');
 export const MissingAuthenticationTokenException = awsException('MissingAuthenticationTokenException', 'client', 403);
+/** Temporary credentials past their expiration (the STS session-token error every JSON service answers). */
+export const ExpiredTokenException = awsException('ExpiredTokenException');
 
 // EC2 query protocol: EC2's own codes (EC2 API Reference, "Error codes").
 export const InvalidAction = awsException('InvalidAction');

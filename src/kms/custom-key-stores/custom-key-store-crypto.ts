@@ -18,6 +18,7 @@ import {
   KeyUnavailableException,
   KMSInternalException,
   KMSInvalidStateException,
+  LimitExceededException,
   ThrottlingException,
 } from '../kms.errors';
 import type { BackingKey, KeyStoreCrypto, SealedData } from '../ports/key-store-crypto.port';
@@ -47,6 +48,8 @@ const KEY_OPERATION_FAILURES: Readonly<Record<string, Raise>> = {
   CKR_ENCRYPTED_DATA_LEN_RANGE: InvalidCiphertextException,
   // 2.7: a new key must reach a second HSM (key-availability quorum).
   CKR_KEY_AVAILABILITY_QUORUM_NOT_MET: CloudHsmClusterInvalidConfigurationException,
+  // SIM (open question 22): a cluster that holds its 3,300 keys (8.2) refuses another; CreateKey's error list offers LimitExceededException.
+  CKR_QUOTA_EXCEEDED: LimitExceededException,
   // requests-per-second: "the CloudHSM cluster ... is busy" (cluster load unrelated to KMS) -> ThrottlingException.
   [HSM_BUSY_CODE]: ThrottlingException,
 };

@@ -3,7 +3,7 @@
 import { inject, injectable } from 'tsyringe';
 import type { Clock } from '../../shared/clock';
 import { Tokens } from '../../shared/injection-tokens';
-import { AlreadyExistsException, ValidationException } from '../kms.errors';
+import { AlreadyExistsException, LimitExceededException, ValidationException } from '../kms.errors';
 import { checkAliasName } from './domain/alias-name';
 import { aliasArn, aliasNotFound } from './domain/key-reference';
 import type { AliasRecord, KmsScope } from './domain/kms-key';
@@ -15,6 +15,8 @@ import type { KmsKeyRepository } from './ports/kms-key.repository';
 
 /** API_ListAliases: Limit defaults to 50. */
 const DEFAULT_LIMIT = 50;
+/** KMS resource quotas, "Aliases per KMS key": 50. */
+export const MAX_ALIASES_PER_KEY = 50;
 const ALIAS_REFERENCE = /^(alias\/|arn:[^:]*:kms:[^:]*:[^:]*:alias\/)/;
 
 /** API_CreateAlias: the target is a key id or key ARN; an alias cannot name an alias (the message real KMS sends). */
@@ -38,6 +40,7 @@ export class AliasService {
         throw new AlreadyExistsException(`An alias with the name ${aliasArn(scope, input.AliasName)} already exists`);
       }
       const key = this.keys.require(scope, input.TargetKeyId, 'CreateAlias');
+      this.requireAliasRoom(scope, key.keyId);
       const now = this.clock.now();
       this.repository.saveAlias({ accountId: scope.accountId, region: scope.region, aliasName: input.AliasName, targetKeyId: key.keyId, creationDate: now, lastUpdatedDate: now });
     });
@@ -50,9 +53,18 @@ export class AliasService {
     this.repository.transaction(() => {
       const alias = this.requireAlias(scope, input.AliasName);
       const key = this.keys.require(scope, input.TargetKeyId, 'UpdateAlias');
+      if (alias.targetKeyId !== key.keyId) this.requireAliasRoom(scope, key.keyId);
       this.repository.saveAlias({ ...alias, targetKeyId: key.keyId, lastUpdatedDate: this.clock.now() });
     });
     return {};
+  }
+
+  // Resource quotas: "Aliases per KMS key" 50; the alias over it is LimitExceededException (CreateAlias's error list).
+  private requireAliasRoom(scope: KmsScope, keyId: string): void {
+    const count = this.repository.aliasesOf(scope.accountId, scope.region).filter((alias) => alias.targetKeyId === keyId).length;
+    if (count >= MAX_ALIASES_PER_KEY) {
+      throw new LimitExceededException(`Key ${keyId} already has ${count} aliases, the most a KMS key may have (${MAX_ALIASES_PER_KEY}). Delete one first (DeleteAlias).`);
+    }
   }
 
   deleteAlias(scope: KmsScope, input: { readonly AliasName: string }): Empty {
