@@ -1,6 +1,7 @@
 // The running simulator: the control-plane services over one SQLite database, the HSM node processes,
 // and the AWS endpoint in front of them. Everything registered here and nowhere else.
 
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DependencyContainer } from 'tsyringe';
 import { FileBackupVault } from '../adapters/appliance/file-backup-vault';
@@ -53,6 +54,7 @@ import { PresetTokens } from '../presets/presets.tokens';
 import { CLOCK_ADVANCE_ROUTE, CLOCK_ROUTE, clockAdvanceRoute, clockRoute } from './clock.routes';
 import { buildContainer } from './container';
 import { HEALTH_ROUTE, healthRoute } from './health.routes';
+import { claimDataDirectory } from './simulator-pid-file';
 import { SimulatorReadiness } from './simulator-readiness';
 import type { SimulatorConfig } from './simulator-config';
 
@@ -114,11 +116,15 @@ export class ControlPlane {
     private readonly endpoint: AwsEndpoint,
     readonly port: number,
     readonly readiness: SimulatorReadiness,
+    private readonly dataDirClaim: { release(): void },
   ) {}
 
   static async start(config: SimulatorConfig): Promise<ControlPlane> {
     const container = buildContainer(config);
     const logger = container.resolve<Logger>(Tokens.Logger);
+    mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+    // Refused while another simulator runs here; a simulator that was killed left a stale pid file.
+    const dataDirClaim = claimDataDirectory(config.dataDir);
     const database = new SqliteDatabase(join(config.dataDir, DATABASE_FILE));
     const onTaskError = (error: unknown): void => logger.log('error', 'scheduled task failed', { error: String(error) });
     // Provisioning and connection durations follow the time scale; waiting periods, and every timestamp, the simulated clock.
@@ -151,6 +157,9 @@ export class ControlPlane {
     const hsms = container.resolve(HsmService);
     appliance.onActivated((hsmId) => clusters.hsmActivated(hsmId));
     appliance.onDied((hsmId) => hsms.hsmDied(hsmId));
+    // HSM processes of a simulator that was killed (SIGKILL, OOM) may still hold their ports and tokens.
+    const orphans = await appliance.endOrphans();
+    if (orphans.length > 0) logger.log('warn', 'ended HSM processes left running by an earlier simulator', { pids: orphans });
     await hsms.resumeAll();
     await container.resolve(CustomKeyStoreConnectionService).resumeConnections();
     container.resolve(KeyDeletionService).resumeScheduledDeletions();
@@ -173,7 +182,7 @@ export class ControlPlane {
     const readiness = new SimulatorReadiness(() => appliance.processStates());
     endpoint.route('GET', HEALTH_ROUTE, (request) => healthRoute(readiness, request));
     const port = await endpoint.listen();
-    return new ControlPlane(config, container, database, clock, appliance, endpoint, port, readiness);
+    return new ControlPlane(config, container, database, clock, appliance, endpoint, port, readiness, dataDirClaim);
   }
 
   get url(): string {
@@ -205,5 +214,6 @@ export class ControlPlane {
     await this.clock.stop();
     await this.appliance.stopAll();
     this.database.close();
+    this.dataDirClaim.release();
   }
 }

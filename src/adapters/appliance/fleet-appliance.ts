@@ -3,7 +3,7 @@
 // created once per data directory. Fault injection reaches the HSMs through here: faults each node applies
 // to itself, passwords changed behind KMS's back, and process signals (kill, hang).
 
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActiveNodeFault } from '../../../hsm-sim/faults/node-fault.types';
 import { readLaunchFile } from '../../../hsm-sim/fleet/launch-file';
@@ -67,6 +67,13 @@ export class FleetAppliance implements HsmAppliance {
     };
     const info = await this.fleet.launch(launch);
     this.addresses.set(hsm.hsmId, { host, ...info.ports! });
+  }
+
+  /** Before anything starts: ends every HSM process a simulator that died left running on this data directory. */
+  async endOrphans(): Promise<number[]> {
+    const hsmsDir = join(this.options.dataDir, 'hsms');
+    const folders = existsSync(hsmsDir) ? readdirSync(hsmsDir).map((name) => join(hsmsDir, name)) : [];
+    return this.fleet.endOrphans(folders);
   }
 
   async resume(cluster: ClusterRecord, hsms: readonly HsmRecord[]): Promise<string[]> {
