@@ -32,6 +32,7 @@ import { DEFAULT_HSM_CLIENT_TIMEOUTS } from '../kms/custom-key-stores/custom-key
 import { customKeyStoreHandlers } from '../kms/custom-key-stores/custom-key-store.handlers';
 import { CustomKeyStoreTokens } from '../kms/custom-key-stores/custom-key-store.tokens';
 import { Ec2KeyStoreNetwork } from '../kms/custom-key-stores/ec2-key-store-network';
+import { KeyStorePasswordSealer } from '../kms/custom-key-stores/key-store-password.sealer';
 import { KeyStoreSessions } from '../kms/custom-key-stores/key-store-sessions';
 import { SqliteCustomKeyStoreRepository } from '../kms/custom-key-stores/sqlite-custom-key-store.repository';
 import { AesGcmKeyMaterialVault } from '../kms/keys/aes-gcm-key-material.vault';
@@ -70,7 +71,8 @@ export interface DefaultSubnet {
 /** KMS custom key stores and KMS keys over the same database; the key store's live HSM sessions are one per simulator. */
 function registerKms(container: DependencyContainer, config: SimulatorConfig, database: SqliteDatabase, scheduler: Scheduler, ids: IdGenerator): void {
   container.registerSingleton(KeyStoreSessions);
-  container.register(CustomKeyStoreTokens.Repository, { useValue: new SqliteCustomKeyStoreRepository(database) });
+  const masterKey = loadOrCreateMasterKey(config.dataDir);
+  container.register(CustomKeyStoreTokens.Repository, { useValue: new SqliteCustomKeyStoreRepository(database, new KeyStorePasswordSealer(masterKey)) });
   container.register(CustomKeyStoreTokens.ClusterDirectory, { useClass: CloudHsmClusterDirectory });
   container.register(CustomKeyStoreTokens.Network, { useClass: Ec2KeyStoreNetwork });
   container.register(CustomKeyStoreTokens.Scheduler, { useValue: scheduler });
@@ -78,7 +80,7 @@ function registerKms(container: DependencyContainer, config: SimulatorConfig, da
   container.register(CustomKeyStoreTokens.HsmClientTimeouts, { useValue: DEFAULT_HSM_CLIENT_TIMEOUTS });
   container.register(CustomKeyStoreTokens.RequestRateLimit, { useValue: config.keyStoreRequestRate });
   container.register(KmsKeyTokens.KeyRepository, { useValue: new SqliteKmsKeyRepository(database) });
-  container.register(KmsKeyTokens.KeyMaterialVault, { useValue: new AesGcmKeyMaterialVault(loadOrCreateMasterKey(config.dataDir)) });
+  container.register(KmsKeyTokens.KeyMaterialVault, { useValue: new AesGcmKeyMaterialVault(masterKey) });
   container.register(KmsKeyTokens.KeyStoreCrypto, { useValue: container.resolve(CustomKeyStoreCrypto) });
   container.register(KmsKeyTokens.IdGenerator, { useValue: ids });
   container.register(AsymmetricKeyTokens.MaterialRepository, { useValue: new SqliteKeySpecMaterialRepository(database) });

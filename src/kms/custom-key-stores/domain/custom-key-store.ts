@@ -25,7 +25,7 @@ export interface CustomKeyStoreRecord extends AccountRegion {
   /** The cluster's ClusterCertificate when it was associated: its backup history (2.1, 2.5, open question 17). */
   clusterCertificate: string;
   readonly trustAnchorCertificate: string;
-  // SIM: kept in the control plane's database, which only the simulator reads; AWS stores it encrypted.
+  // Kept sealed at rest under the KMS master key (key-store-password.sealer.ts), in clear only in memory.
   keyStorePassword: string;
   connectionState: ConnectionState;
   /** Only while FAILED. */
