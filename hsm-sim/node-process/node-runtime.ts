@@ -9,7 +9,7 @@ import type { HsmEngine } from '../engine/hsm-engine.port';
 import { withBusyLimiter } from '../faults/busy-limiter';
 import { NodeFaultControls } from '../faults/node-fault-controls';
 import type { ActiveNodeFault } from '../faults/node-fault.types';
-import type { NodeEndpoint, NodeLaunch, NodePorts, PasswordChangeOutcome } from '../fleet/node-launch.types';
+import { FACTORY_PRECO_PASSWORD, type NodeEndpoint, type NodeLaunch, type NodePorts, type PasswordChangeOutcome } from '../fleet/node-launch.types';
 import { HsmNode } from '../node/hsm-node';
 import { NodeError, type ConnectionContext } from '../node/node.types';
 import { parseWithBuffers, RpcServer, type RpcHandlers, type TlsIdentity } from '../protocol';
@@ -62,7 +62,7 @@ export class NodeRuntime {
       slot: launch.slot,
       clusterSyncKey: syncKey,
       firstHsm: launch.firstHsm,
-      ...(launch.preCoPassword ? { preCoPassword: launch.preCoPassword } : {}),
+      ...(launch.firstHsm ? { preCoPassword: launch.preCoPassword ?? FACTORY_PRECO_PASSWORD } : {}),
       replicator: new PeerReplicator(peers, log),
     });
     const runtime = new NodeRuntime(launch, engine, node, peers, log, onActivated, faults);

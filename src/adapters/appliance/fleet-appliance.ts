@@ -9,7 +9,7 @@ import type { ActiveNodeFault } from '../../../hsm-sim/faults/node-fault.types';
 import { readLaunchFile } from '../../../hsm-sim/fleet/launch-file';
 import { loopbackAddressFor } from '../../../hsm-sim/fleet/loopback-address';
 import { NodeFleet } from '../../../hsm-sim/fleet/node-fleet';
-import type { NodeEndpoint, NodeLaunch, NodePorts, PasswordChangeOutcome } from '../../../hsm-sim/fleet/node-launch.types';
+import { FACTORY_PRECO_PASSWORD, type NodeEndpoint, type NodeLaunch, type NodePorts, type PasswordChangeOutcome } from '../../../hsm-sim/fleet/node-launch.types';
 import { NodeProcessState } from '../../../hsm-sim/fleet/node-process.states';
 import { stringifyWithBuffers } from '../../../hsm-sim/protocol';
 import { PeerConnections } from '../../../hsm-sim/sync/peer-connections';
@@ -17,8 +17,8 @@ import { createHardwareCa, createHsmIdentity, issueInitializedHsmIdentity, type 
 import type { ClusterRecord, HsmRecord } from '../../cloudhsm/domain/cluster';
 import type { HsmAddress, HsmAppliance, HsmHardwareCertificates, HsmLaunch } from '../../cloudhsm/ports/hsm-appliance.port';
 
-/** aws-behaviour 6.6: the PRECO's initial password in the 2017-2019 docs. */
-export const INITIAL_PRECO_PASSWORD = 'password';
+/** aws-behaviour 6.6: the PRECO's initial password in the 2017-2019 docs (the HSM's factory setting). */
+export const INITIAL_PRECO_PASSWORD = FACTORY_PRECO_PASSWORD;
 const STANDARD_PORTS: NodePorts = { crypto: 2223, sync: 2224, management: 2225 };
 const EPHEMERAL_PORTS: NodePorts = { crypto: 0, sync: 0, management: 0 };
 
@@ -55,7 +55,7 @@ export class FleetAppliance implements HsmAppliance {
       ports: this.options.ports === 'standard' ? STANDARD_PORTS : EPHEMERAL_PORTS,
       clusterSyncKeyHex: cluster.internal.syncKeyHex,
       firstHsm,
-      ...(firstHsm ? { preCoPassword: INITIAL_PRECO_PASSWORD } : {}),
+      // No password in the launch file: a first HSM starts with the factory PRECO password (FACTORY_PRECO_PASSWORD).
       tls: this.identityFor(cluster, hsm.hsmId, host),
       trustedCaPems: this.trustedCas(cluster),
       ...(cloneFrom ? { cloneFrom: this.endpoint(cloneFrom) } : {}),
