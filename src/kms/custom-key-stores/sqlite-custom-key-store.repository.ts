@@ -14,6 +14,7 @@ interface StoredKeyStore {
   readonly customKeyStoreId: string;
   readonly keyStorePassword?: string;
   readonly sealedKeyStorePassword?: string;
+  readonly sealedPendingKeyStorePassword?: string;
 }
 
 export class SqliteCustomKeyStoreRepository implements CustomKeyStoreRepository {
@@ -45,8 +46,13 @@ export class SqliteCustomKeyStoreRepository implements CustomKeyStoreRepository 
   }
 
   save(store: CustomKeyStoreRecord): void {
-    const { keyStorePassword, ...rest } = store;
-    this.stores.put(store.customKeyStoreId, `${store.accountId}/${store.region}`, { ...rest, sealedKeyStorePassword: this.sealer.seal(store.customKeyStoreId, keyStorePassword) });
+    const { keyStorePassword, pendingKeyStorePassword, ...rest } = store;
+    const id = store.customKeyStoreId;
+    this.stores.put(id, `${store.accountId}/${store.region}`, {
+      ...rest,
+      sealedKeyStorePassword: this.sealer.seal(id, keyStorePassword),
+      ...(pendingKeyStorePassword !== undefined ? { sealedPendingKeyStorePassword: this.sealer.seal(id, pendingKeyStorePassword) } : {}),
+    });
   }
 
   delete(customKeyStoreId: string): void {
@@ -54,10 +60,12 @@ export class SqliteCustomKeyStoreRepository implements CustomKeyStoreRepository 
   }
 
   private unseal(stored: StoredKeyStore): CustomKeyStoreRecord {
-    const { sealedKeyStorePassword, keyStorePassword, ...rest } = stored;
-    const password = sealedKeyStorePassword !== undefined ? this.sealer.open(stored.customKeyStoreId, sealedKeyStorePassword) : keyStorePassword;
-    if (password === undefined) throw new Error(`custom key store ${stored.customKeyStoreId} has no password record`);
-    return { ...rest, keyStorePassword: password } as CustomKeyStoreRecord;
+    const { sealedKeyStorePassword, sealedPendingKeyStorePassword, keyStorePassword, ...rest } = stored;
+    const id = stored.customKeyStoreId;
+    const password = sealedKeyStorePassword !== undefined ? this.sealer.open(id, sealedKeyStorePassword) : keyStorePassword;
+    if (password === undefined) throw new Error(`custom key store ${id} has no password record`);
+    const pending = sealedPendingKeyStorePassword !== undefined ? { pendingKeyStorePassword: this.sealer.open(id, sealedPendingKeyStorePassword) } : {};
+    return { ...rest, keyStorePassword: password, ...pending } as CustomKeyStoreRecord;
   }
 
   /** Migration: records from before passwords were sealed are rewritten sealed, in one transaction. */

@@ -27,6 +27,12 @@ export interface CustomKeyStoreRecord extends AccountRegion {
   readonly trustAnchorCertificate: string;
   // Kept sealed at rest under the KMS master key (key-store-password.sealer.ts), in clear only in memory.
   keyStorePassword: string;
+  /**
+   * The password a connect is rotating kmsuser's to, stored (sealed) before the first HSM changes it and
+   * removed once the rotated one is stored: if the simulator dies in between, the next connect logs in
+   * with it on the HSMs that already have it, instead of failing with INVALID_CREDENTIALS for ever.
+   */
+  pendingKeyStorePassword?: string;
   connectionState: ConnectionState;
   /** Only while FAILED. */
   connectionErrorCode?: ConnectionErrorCode;
