@@ -86,6 +86,7 @@ function registerKms(container: DependencyContainer, config: SimulatorConfig, da
   container.register(AsymmetricKeyTokens.MaterialRepository, { useValue: new SqliteKeySpecMaterialRepository(database) });
   const inventory = container.resolve(KmsKeyInventory);
   container.register(CustomKeyStoreTokens.KeyCounter, { useValue: (customKeyStoreId: string) => inventory.keysInStore(customKeyStoreId) });
+  container.register(CustomKeyStoreTokens.KnownKeyArns, { useValue: (customKeyStoreId: string) => inventory.keyArnsInStore(customKeyStoreId) });
 }
 
 /** GET /_sim/clusters/<cluster id>/hsms: where each HSM of a cluster listens (cmu --cluster-id --endpoint). */

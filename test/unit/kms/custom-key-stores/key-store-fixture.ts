@@ -89,6 +89,7 @@ export function openKeyStoreWorld(): KeyStoreWorld {
     { token: CustomKeyStoreTokens.Repository, useValue: repository },
     { token: CustomKeyStoreTokens.ClusterDirectory, useValue: directory },
     { token: CustomKeyStoreTokens.KeyCounter, useValue: (customKeyStoreId: string) => keyCounts.get(customKeyStoreId) ?? 0 },
+    { token: CustomKeyStoreTokens.KnownKeyArns, useValue: () => new Set<string>() },
     { token: CustomKeyStoreTokens.Scheduler, useValue: scheduler },
     { token: CustomKeyStoreTokens.IdGenerator, useValue: new IdGenerator(seededRandom(11)) },
     { token: CustomKeyStoreTokens.HsmClientTimeouts, useValue: DEFAULT_HSM_CLIENT_TIMEOUTS },
