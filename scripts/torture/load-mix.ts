@@ -91,9 +91,15 @@ export class LoadMix {
 
   /** One key at a time: created, scheduled for deletion, cancelled - each change recorded only once acknowledged. */
   private async deletionStep(): Promise<void> {
-    const candidates = [...this.ledger.keys.values()].filter((key) => key.forDeletion && key.states.size === 1);
+    const candidates = [...this.ledger.keys.values()].filter((key) => key.forDeletion && key.states.size === 1 && !key.states.has('Deleted'));
     if (candidates.length < 2 || this.random.chance(0.3)) {
       await this.createKey(true);
+      return;
+    }
+    // Now and then the simulated clock moves past the 7-day windows: the deletions run (KMS record, then the backing key).
+    if (this.random.chance(0.05)) {
+      const outcome = await this.advanceClock(8 * 24 * 60 * 60);
+      if (outcome !== 'refused') this.ledger.windowsEnded(outcome === 'acknowledged');
       return;
     }
     const key = candidates[Math.floor(this.random.next() * candidates.length)]!;
@@ -124,6 +130,25 @@ export class LoadMix {
     if (!hsmId) return;
     await sleep(200 + this.random.next() * 1_000);
     await this.call(this.cloudhsm, 'DeleteHsm', { ClusterId: this.target.clusterId, HsmId: hsmId });
+  }
+
+  /** POST /_sim/clock/advance: acknowledged (200), refused (4xx), or unknown (no answer, or a 5xx). */
+  private async advanceClock(seconds: number): Promise<CallOutcome['kind']> {
+    if (this.stopped) return 'refused';
+    try {
+      const response = await fetch(`${this.target.endpoint}/_sim/clock/advance`, { method: 'POST', body: JSON.stringify({ seconds }), headers: { 'content-type': 'application/json' } });
+      const text = await response.text();
+      if (response.status === 200) {
+        this.ledger.acknowledged += 1;
+        return 'acknowledged';
+      }
+      if (response.status < 500) return 'refused';
+      this.ledger.serverErrors += 1;
+      this.ledger.serverErrorSamples.push(`POST /_sim/clock/advance: ${response.status} ${text.slice(0, 200)}`);
+      return 'unknown';
+    } catch {
+      return 'unknown';
+    }
   }
 
   private async createKey(forDeletion: boolean): Promise<void> {

@@ -1,7 +1,8 @@
 // What the clients were told: every result acknowledged with a 200, and the operations whose outcome is
 // unknown because the simulator died before answering. The checks after a restart read it.
 
-export type KeyState = 'Enabled' | 'PendingDeletion' | 'Disabled';
+/** 'Deleted': the simulated clock passed its deletion window; DescribeKey then answers NotFoundException. */
+export type KeyState = 'Enabled' | 'PendingDeletion' | 'Disabled' | 'Deleted';
 
 export interface AcknowledgedKey {
   readonly keyId: string;
@@ -30,6 +31,17 @@ export class TortureLedger {
 
   addKey(keyId: string, arn: string, forDeletion: boolean): void {
     this.keys.set(keyId, { keyId, arn, states: new Set(['Enabled']), forDeletion });
+  }
+
+  /**
+   * The simulated clock moved past every 7-day window (`certain`: the advance was acknowledged), or may
+   * have (it got no answer: the simulator may have moved its clock and died before answering).
+   */
+  windowsEnded(certain: boolean): void {
+    for (const key of this.keys.values()) {
+      if (!key.states.has('PendingDeletion')) continue;
+      key.states = certain && key.states.size === 1 ? new Set(['Deleted']) : new Set([...key.states, 'Deleted']);
+    }
   }
 
   enabledCryptoKeys(): AcknowledgedKey[] {
