@@ -171,11 +171,14 @@ export class LoadMix {
 
 export type CallOutcome = { readonly kind: 'acknowledged'; readonly answer: AwsJson } | { readonly kind: 'refused'; readonly error: AwsServiceError } | { readonly kind: 'unknown'; readonly error?: unknown };
 
-/** One request: acknowledged (200, counted), refused (4xx), or unknown (no answer, or a 5xx - counted and kept as a sample). */
-export async function sendCounted(client: SignedJsonClient, ledger: TortureLedger, operation: string, input: AwsJson): Promise<CallOutcome> {
+/**
+ * One request: acknowledged (200; counted unless it is one of the checks'), refused (4xx), or unknown
+ * (no answer, or a 5xx - counted and kept as a sample).
+ */
+export async function sendCounted(client: SignedJsonClient, ledger: TortureLedger, operation: string, input: AwsJson, load = true): Promise<CallOutcome> {
   try {
     const answer = await client.send(operation, input, REQUEST_TIMEOUT_MS);
-    ledger.acknowledged += 1;
+    if (load) ledger.acknowledged += 1;
     return { kind: 'acknowledged', answer };
   } catch (error) {
     if (error instanceof AwsServiceError && error.statusCode >= 400 && error.statusCode < 500) return { kind: 'refused', error };

@@ -38,7 +38,7 @@ export interface CheckResult {
 export async function checkRound(context: CheckContext, ledger: TortureLedger): Promise<CheckResult> {
   const kms = new SignedJsonClient(context.endpoint, KMS_SERVICE, { region: REGION, maxSockets: 8 });
   const send = async (operation: string, input: AwsJson): Promise<AwsJson | undefined> => {
-    const outcome = await sendCounted(kms, ledger, operation, input);
+    const outcome = await sendCounted(kms, ledger, operation, input, false);
     return outcome.kind === 'acknowledged' ? outcome.answer : undefined;
   };
   const lost: string[] = [];
@@ -47,7 +47,7 @@ export async function checkRound(context: CheckContext, ledger: TortureLedger): 
 
     // KMS: keys and their states, ciphertexts, aliases.
     for (const key of ledger.keys.values()) {
-      const described = await sendCounted(kms, ledger, 'DescribeKey', { KeyId: key.keyId });
+      const described = await sendCounted(kms, ledger, 'DescribeKey', { KeyId: key.keyId }, false);
       const state = described.kind === 'acknowledged' ? (described.answer.KeyMetadata as { KeyState?: string }).KeyState : described.kind === 'refused' && described.error.name === 'NotFoundException' ? 'Deleted' : undefined;
       if (state === undefined) lost.push(`key ${key.keyId}: DescribeKey failed`);
       else if (!key.states.has(state as KeyState)) lost.push(`key ${key.keyId}: ${state}, acknowledged ${[...key.states].join(' or ')}`);
@@ -84,7 +84,7 @@ export async function checkRound(context: CheckContext, ledger: TortureLedger): 
       if (!/^arn:aws:kms:/.test(label)) continue;
       const keyId = label.slice(label.lastIndexOf('/') + 1);
       if (ledger.keys.has(keyId)) continue;
-      const described = await sendCounted(kms, ledger, 'DescribeKey', { KeyId: label });
+      const described = await sendCounted(kms, ledger, 'DescribeKey', { KeyId: label }, false);
       if (described.kind === 'refused' && described.error.name === 'NotFoundException') unknown.push(label);
     }
     // The simulator names orphans in a warning shortly after each connect (its audit lets CreateKeys in flight settle first).

@@ -53,6 +53,8 @@ export interface TortureSummary {
   readonly serverErrorSamples: string[];
   readonly firstStartMs: number;
   readonly restartMs: { readonly median: number; readonly max: number };
+  /** What the last round's checks covered: every acknowledged key, ciphertext and alias of the run. */
+  readonly checked: { readonly keys: number; readonly ciphertexts: number; readonly aliases: number };
   readonly dataDir: string;
 }
 
@@ -98,6 +100,7 @@ export async function runTorture(options: TortureOptions, print: (line: string) 
     serverErrors: ledger.serverErrors,
     serverErrorSamples: ledger.serverErrorSamples,
     firstStartMs,
+    checked: { keys: ledger.keys.size, ciphertexts: ledger.ciphertexts.length, aliases: ledger.aliases.size },
     restartMs: { median: restarts[Math.floor(restarts.length / 2)] ?? 0, max: restarts[restarts.length - 1] ?? 0 },
     dataDir,
   };
@@ -212,6 +215,7 @@ export function summaryLines(summary: TortureSummary): string[] {
     `torture summary: seed ${summary.seed}, rounds ${summary.rounds.length}, requests acknowledged ${summary.acknowledged}, lost ${summary.lost}, ` +
       `orphans (distinct) ${summary.orphansReported} reported / ${summary.orphansUnreported} unreported, 5xx ${summary.serverErrors}, ` +
       `restart median ${(summary.restartMs.median / 1000).toFixed(2)} s (max ${(summary.restartMs.max / 1000).toFixed(2)} s), first start ${(summary.firstStartMs / 1000).toFixed(1)} s`,
+    `torture checked after the last restart: ${summary.checked.keys} keys, ${summary.checked.ciphertexts} ciphertexts, ${summary.checked.aliases} aliases`,
     ...summary.serverErrorSamples.map((sample) => `  5xx: ${sample}`),
   ];
 }
