@@ -8,7 +8,7 @@ import { parseTortureOptions } from './torture-options';
 async function main(): Promise<number> {
   const summary = await runTorture(parseTortureOptions(process.argv.slice(2)), (line) => process.stdout.write(`${line}\n`));
   const stale = summary.rounds.reduce((sum, round) => sum + round.staleNodes, 0);
-  return summary.lost === 0 && summary.orphansUnreported === 0 && summary.serverErrors === 0 && stale === 0 ? 0 : 1;
+  return !summary.failure && summary.lost === 0 && summary.orphansUnreported === 0 && summary.serverErrors === 0 && stale === 0 ? 0 : 1;
 }
 
 main().then(

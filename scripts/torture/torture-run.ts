@@ -53,6 +53,8 @@ export interface TortureSummary {
   readonly serverErrorSamples: string[];
   readonly firstStartMs: number;
   readonly restartMs: { readonly median: number; readonly max: number };
+  /** Set when a round could not finish (the restart failed, or the checks could not run). */
+  readonly failure?: string;
   /** What the last round's checks covered: every acknowledged key, ciphertext and alias of the run. */
   readonly checked: { readonly keys: number; readonly ciphertexts: number; readonly aliases: number };
   readonly dataDir: string;
@@ -68,6 +70,7 @@ export async function runTorture(options: TortureOptions, print: (line: string) 
   const rounds: RoundReport[] = [];
   /** Every orphan ARN seen, and whether the simulator has named it by the end. */
   const orphans = new Map<string, boolean>();
+  let failure: string | undefined;
   const began = Date.now();
   print(`torture: seed ${options.seed}, ${options.rounds} round(s)${options.minutes !== undefined ? `, at most ${options.minutes} min` : ''}, data directory ${dataDir}`);
   const firstStartMs = await simulator.start();
@@ -80,7 +83,15 @@ export async function runTorture(options: TortureOptions, print: (line: string) 
         print(`torture: --minutes ${options.minutes} reached after ${round - 1} round(s)`);
         break;
       }
-      const report = await oneRound(round, random, simulator, ledger, ids, admin);
+      let report: RoundReport;
+      try {
+        report = await oneRound(round, random, simulator, ledger, ids, admin);
+      } catch (error) {
+        // A restart that fails, or checks that cannot run, end the run: the summary says so.
+        failure = `round ${round}: ${error instanceof Error ? error.message : String(error)}`;
+        print(`round ${String(round).padStart(3)}  FAILED  ${failure.split('\n').slice(0, 12).join('\n    ')}`);
+        break;
+      }
       for (const arn of report.orphanArns.reported) orphans.set(arn, true);
       for (const arn of report.orphanArns.unreported) if (!orphans.get(arn)) orphans.set(arn, false);
       rounds.push(report);
@@ -100,12 +111,13 @@ export async function runTorture(options: TortureOptions, print: (line: string) 
     serverErrors: ledger.serverErrors,
     serverErrorSamples: ledger.serverErrorSamples,
     firstStartMs,
+    ...(failure ? { failure } : {}),
     checked: { keys: ledger.keys.size, ciphertexts: ledger.ciphertexts.length, aliases: ledger.aliases.size },
     restartMs: { median: restarts[Math.floor(restarts.length / 2)] ?? 0, max: restarts[restarts.length - 1] ?? 0 },
     dataDir,
   };
   for (const line of summaryLines(summary)) print(line);
-  if (!options.keep && !options.dataDir && summary.lost === 0 && summary.orphansUnreported === 0 && summary.serverErrors === 0) {
+  if (!options.keep && !options.dataDir && !failure && summary.lost === 0 && summary.orphansUnreported === 0 && summary.serverErrors === 0) {
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(`${dataDir}.output.log`, { force: true });
   }
@@ -216,6 +228,7 @@ export function summaryLines(summary: TortureSummary): string[] {
       `orphans (distinct) ${summary.orphansReported} reported / ${summary.orphansUnreported} unreported, 5xx ${summary.serverErrors}, ` +
       `restart median ${(summary.restartMs.median / 1000).toFixed(2)} s (max ${(summary.restartMs.max / 1000).toFixed(2)} s), first start ${(summary.firstStartMs / 1000).toFixed(1)} s`,
     `torture checked after the last restart: ${summary.checked.keys} keys, ${summary.checked.ciphertexts} ciphertexts, ${summary.checked.aliases} aliases`,
+    ...(summary.failure ? [`torture FAILED: ${summary.failure.split('\n')[0]}`] : []),
     ...summary.serverErrorSamples.map((sample) => `  5xx: ${sample}`),
   ];
 }

@@ -23,6 +23,7 @@ describe('e2e: torture - kills at seeded moments lose nothing acknowledged', fun
     const summary = await runTorture({ rounds: 3, seed: SEED, dataDir, keep: true }, (line) => lines.push(line));
     const report = lines.join('\n');
 
+    expect(summary.failure, report).to.equal(undefined);
     expect(summary.rounds.map((round) => round.kill), report).to.deep.equal(['sim-hung', 'tree', 'write']);
     expect(summary.acknowledged, report).to.be.greaterThan(100);
     expect(summary.lost, report).to.equal(0);
