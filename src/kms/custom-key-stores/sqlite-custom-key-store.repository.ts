@@ -68,9 +68,16 @@ export class SqliteCustomKeyStoreRepository implements CustomKeyStoreRepository 
     return { ...rest, keyStorePassword: password, ...pending } as CustomKeyStoreRecord;
   }
 
-  /** Migration: records from before passwords were sealed are rewritten sealed, in one transaction. */
+  /**
+   * Migration: records from before passwords were sealed are rewritten sealed, in one transaction; then
+   * the database is checkpointed and vacuumed, so the old pages with the password in clear are gone too.
+   */
   private sealOldRecords(): void {
     const old = this.stores.list().filter((stored) => stored.sealedKeyStorePassword === undefined);
-    if (old.length > 0) this.database.transaction(() => old.forEach((stored) => this.save(this.unseal(stored))));
+    if (old.length === 0) return;
+    this.database.transaction(() => old.forEach((stored) => this.save(this.unseal(stored))));
+    this.database.prepare('PRAGMA wal_checkpoint(TRUNCATE)').run();
+    this.database.prepare('VACUUM').run();
+    this.database.prepare('PRAGMA wal_checkpoint(TRUNCATE)').run();
   }
 }

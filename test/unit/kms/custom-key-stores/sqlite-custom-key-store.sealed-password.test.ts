@@ -2,6 +2,9 @@
 // a record from an older version (password in clear) is still read and is sealed when the repository opens.
 
 import { expect } from 'chai';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { IN_MEMORY, SqliteDatabase } from '../../../../src/adapters/sqlite/sqlite-database';
 import type { CustomKeyStoreRecord } from '../../../../src/kms/custom-key-stores/domain/custom-key-store';
 import { KeyStorePasswordSealer } from '../../../../src/kms/custom-key-stores/key-store-password.sealer';
@@ -52,6 +55,24 @@ describe('custom key stores: kmsuser password sealed at rest', () => {
 
     expect(rawBodies(database)[0]).not.to.include(PASSWORD);
     expect(repository.get('cks-old')?.keyStorePassword).to.equal(PASSWORD);
+  });
+
+  it('leaves no trace of the old clear password in the database file or its WAL after the migration', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'sealed-password-'));
+    const file = join(directory, 'control-plane.sqlite');
+    try {
+      const before = new SqliteDatabase(file);
+      before.ensureKind('kms_custom_key_stores');
+      before.prepare('INSERT INTO kms_custom_key_stores (id, scope, body) VALUES (?, ?, ?)').run('cks-old', '111122223333/us-east-1', JSON.stringify(record('cks-old')));
+      before.close();
+      const after = new SqliteDatabase(file);
+      const repository = new SqliteCustomKeyStoreRepository(after, new KeyStorePasswordSealer(MASTER_KEY));
+      expect(repository.get('cks-old')?.keyStorePassword).to.equal(PASSWORD);
+      for (const part of readdirSync(directory)) expect(readFileSync(join(directory, part)).includes(Buffer.from(PASSWORD)), part).to.equal(false);
+      after.close();
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 
   it('a sealed password opens for its own key store only, and under its own master key only', () => {
