@@ -1,4 +1,7 @@
 // The node's launch file: written atomically (temp file + rename), readable only by its owner.
+// SIM: it holds the appliance's internal secrets in clear - the cluster sync key and the HSM's TLS private
+// key - as a real HSM holds them inside its boundary; never a user password (a first HSM's PRECO starts
+// with the factory password, FACTORY_PRECO_PASSWORD, which the node knows itself).
 
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

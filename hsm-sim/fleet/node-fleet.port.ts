@@ -21,6 +21,8 @@ export interface NodeFleetPort {
   changeUserPassword(hsmId: string, username: string, password: string): Promise<PasswordChangeOutcome>;
   /** Read-only: the HSM's users and keys; undefined when it is not running or does not answer. */
   inspect(hsmId: string): Promise<NodeInspection | undefined>;
+  /** Ends node processes of these folders that a dead simulator left running; the pids ended. */
+  endOrphans(directories: readonly string[]): Promise<number[]>;
   list(): NodeProcessInfo[];
   forget(hsmId: string): void;
   stopAll(): Promise<void>;

@@ -7,12 +7,13 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { openSync, closeSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { ActiveNodeFault } from '../faults/node-fault.types';
 import type { AuditEntry } from '../node/audit-log';
 import type { NodeInspection } from '../node/node-inspection';
 import { readLaunchFile, writeLaunchFile } from './launch-file';
 import type { FleetToNodeMessage, NodeEndpoint, NodeLaunch, NodePorts, NodeToFleetMessage, PasswordChangeOutcome } from './node-launch.types';
+import { endOrphanNodes } from './orphan-node-sweep';
 import { canApply, nextNodeProcessState, NodeProcessState, type NodeProcessEvent } from './node-process.states';
 
 /**
@@ -84,7 +85,9 @@ export class NodeFleet extends EventEmitter<NodeFleetEvents> {
     this.nodes.set(launch.hsmId, node);
     if (node.state === NodeProcessState.RUNNING || node.state === NodeProcessState.STARTING) return this.info(launch.hsmId);
     this.apply(node, 'spawn');
-    const log = openSync(join(directory, 'node.log'), 'a');
+    // A process of an earlier simulator that died may still hold this folder's ports and token.
+    await this.endOrphans([directory]);
+    const log = openSync(join(directory, 'node.log'), 'a', 0o600);
     const child = fork(this.options.entry, [directory], { stdio: ['ignore', log, log, 'ipc'], execArgv: NODE_EXEC_ARGV, env: { ...process.env, ...MALLOC_MMAP_THRESHOLD } });
     closeSync(log);
     node.child = child;
@@ -99,6 +102,11 @@ export class NodeFleet extends EventEmitter<NodeFleetEvents> {
     // A restarted node keeps its faults until the control plane clears them.
     if (node.faults.length > 0) this.send(child, { type: 'faults', faults: node.faults });
     return this.info(node.hsmId);
+  }
+
+  /** Ends node processes left running in these folders by a simulator that died; resolves with their pids. */
+  endOrphans(directories: readonly string[]): Promise<number[]> {
+    return endOrphanNodes(directories, { entryName: basename(this.options.entry) });
   }
 
   /** After a simulator restart: starts every node whose folder is given, all at once. */

@@ -5,6 +5,12 @@ import type { ActiveNodeFault } from '../faults/node-fault.types';
 import type { AuditEntry } from '../node/audit-log';
 import type { NodeInspection } from '../node/node-inspection';
 
+/**
+ * aws-behaviour 6.6: the PRECO's initial password in the 2017-2019 docs: the appliance's factory setting,
+ * used when a first HSM's launch gives none, so that no launch file has to carry a user password.
+ */
+export const FACTORY_PRECO_PASSWORD = 'password';
+
 export interface NodeEndpoint {
   readonly hsmId: string;
   readonly host: string;
@@ -34,6 +40,7 @@ export interface NodeLaunch {
   /** Hex of the cluster-internal AES-256 key that wraps replicated key material. Internal secret. */
   readonly clusterSyncKeyHex: string;
   readonly firstHsm: boolean;
+  /** Default FACTORY_PRECO_PASSWORD; tests give their own. The simulator writes none (launch files hold no user password). */
   readonly preCoPassword?: string;
   /** TLS identity the node presents; after initialisation a chain up to the customer's trust anchor. */
   readonly tls: { readonly keyPem: string; readonly certChainPem: string };

@@ -9,7 +9,7 @@ import type { HsmEngine } from '../engine/hsm-engine.port';
 import { withBusyLimiter } from '../faults/busy-limiter';
 import { NodeFaultControls } from '../faults/node-fault-controls';
 import type { ActiveNodeFault } from '../faults/node-fault.types';
-import type { NodeEndpoint, NodeLaunch, NodePorts, PasswordChangeOutcome } from '../fleet/node-launch.types';
+import { FACTORY_PRECO_PASSWORD, type NodeEndpoint, type NodeLaunch, type NodePorts, type PasswordChangeOutcome } from '../fleet/node-launch.types';
 import type { AuditEntry } from '../node/audit-log';
 import { HsmNode } from '../node/hsm-node';
 import type { NodeInspection } from '../node/node-inspection';
@@ -64,7 +64,7 @@ export class NodeRuntime {
       slot: launch.slot,
       clusterSyncKey: syncKey,
       firstHsm: launch.firstHsm,
-      ...(launch.preCoPassword ? { preCoPassword: launch.preCoPassword } : {}),
+      ...(launch.firstHsm ? { preCoPassword: launch.preCoPassword ?? FACTORY_PRECO_PASSWORD } : {}),
       replicator: new PeerReplicator(peers, log),
       ...(onAudit ? { onAudit } : {}),
     });

@@ -1,5 +1,8 @@
 // The node's one engine token and its long-lived logged-in session. The token's SO and user PINs are
 // node-internal secrets kept in the state file (DESIGN decision 3): CloudHSM users never see them.
+// SIM: a real HSM keeps its internal secrets inside its tamper-resistant boundary; here that boundary is
+// the node folder (0700, files 0600): random PINs in clear in node-state.sqlite, no user password there
+// (users' passwords are scrypt hashes).
 
 import { randomBytes } from 'node:crypto';
 import type { HsmEngine, HsmSession } from '../engine/hsm-engine.port';

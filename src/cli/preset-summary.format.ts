@@ -1,5 +1,5 @@
-// What `cloudhsm-sim start --preset` prints once the preset is there: every id, the CA file, and the
-// CO's demo password (printed here once; it is never logged).
+// What `cloudhsm-sim start --preset` prints once the preset is there: every id, the CA file, and where
+// the CO's password is (the preset file); no password is ever printed, stdout is often kept as a log.
 
 import type { PresetResult } from '../presets/preset-result';
 
@@ -12,7 +12,7 @@ export function presetSummaryLines(result: PresetResult, endpoint: string): stri
   for (const cluster of result.clusters) {
     lines.push(`cloudhsm-sim: cluster ${cluster.clusterId}  ${cluster.state}  HSMs ${cluster.hsmIds.join(', ')}`);
     lines.push(`cloudhsm-sim: CA file ${cluster.caFile}`);
-    lines.push(`cloudhsm-sim: CO ${cluster.admin.username} password ${cluster.admin.password}`);
+    lines.push(`cloudhsm-sim: CO ${cluster.admin.username}  (its password is in ${result.source})`);
     lines.push(`cloudhsm-sim: try  cloudhsm-sim cmu --cluster-id ${cluster.clusterId} --endpoint ${endpoint} --ca-file ${cluster.caFile}`);
   }
   for (const store of result.customKeyStores) lines.push(`cloudhsm-sim: custom key store ${store.customKeyStoreId}  ${store.name}  ${store.connectionState}`);

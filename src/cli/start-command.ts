@@ -16,6 +16,8 @@ import { presetSummaryLines } from './preset-summary.format';
 
 export async function startCommand(flags: Record<string, string>, print: (line: string) => void, warn: (line: string) => void = print): Promise<number> {
   const config = loadSimulatorConfig(flags);
+  // Everything the simulator writes (database, keys, tokens, logs) is readable by its owner only.
+  process.umask(0o077);
   const advice = softHsmSetupAdvice(config);
   if (advice) {
     advice.forEach(warn);

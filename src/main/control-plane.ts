@@ -1,6 +1,7 @@
 // The running simulator: the control-plane services over one SQLite database, the HSM node processes,
 // and the AWS endpoint in front of them. Everything registered here and nowhere else.
 
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DependencyContainer } from 'tsyringe';
 import { FileBackupVault } from '../adapters/appliance/file-backup-vault';
@@ -38,6 +39,7 @@ import { DEFAULT_HSM_CLIENT_TIMEOUTS } from '../kms/custom-key-stores/custom-key
 import { customKeyStoreHandlers } from '../kms/custom-key-stores/custom-key-store.handlers';
 import { CustomKeyStoreTokens } from '../kms/custom-key-stores/custom-key-store.tokens';
 import { Ec2KeyStoreNetwork } from '../kms/custom-key-stores/ec2-key-store-network';
+import { KeyStorePasswordSealer } from '../kms/custom-key-stores/key-store-password.sealer';
 import { KeyStoreSessions } from '../kms/custom-key-stores/key-store-sessions';
 import { SqliteCustomKeyStoreRepository } from '../kms/custom-key-stores/sqlite-custom-key-store.repository';
 import { AesGcmKeyMaterialVault } from '../kms/keys/aes-gcm-key-material.vault';
@@ -70,6 +72,7 @@ import { PresetTokens } from '../presets/presets.tokens';
 import { CLOCK_ADVANCE_ROUTE, CLOCK_ROUTE, clockAdvanceRoute, clockRoute } from './clock.routes';
 import { buildContainer } from './container';
 import { HEALTH_ROUTE, healthRoute } from './health.routes';
+import { claimDataDirectory } from './simulator-pid-file';
 import { SimulatorReadiness } from './simulator-readiness';
 import { loadCredentialsFile } from './credentials-file.loader';
 import { AuthMode, type SimulatorConfig } from './simulator-config';
@@ -98,7 +101,8 @@ function registerCloudTrail(container: DependencyContainer, database: SqliteData
 /** KMS custom key stores and KMS keys over the same database; the key store's live HSM sessions are one per simulator. */
 function registerKms(container: DependencyContainer, config: SimulatorConfig, database: SqliteDatabase, scheduler: Scheduler, ids: IdGenerator): void {
   container.registerSingleton(KeyStoreSessions);
-  container.register(CustomKeyStoreTokens.Repository, { useValue: new SqliteCustomKeyStoreRepository(database) });
+  const masterKey = loadOrCreateMasterKey(config.dataDir);
+  container.register(CustomKeyStoreTokens.Repository, { useValue: new SqliteCustomKeyStoreRepository(database, new KeyStorePasswordSealer(masterKey)) });
   container.register(CustomKeyStoreTokens.ClusterDirectory, { useClass: CloudHsmClusterDirectory });
   container.register(CustomKeyStoreTokens.Network, { useClass: Ec2KeyStoreNetwork });
   container.register(CustomKeyStoreTokens.Scheduler, { useValue: scheduler });
@@ -106,7 +110,7 @@ function registerKms(container: DependencyContainer, config: SimulatorConfig, da
   container.register(CustomKeyStoreTokens.HsmClientTimeouts, { useValue: DEFAULT_HSM_CLIENT_TIMEOUTS });
   container.register(CustomKeyStoreTokens.RequestRateLimit, { useValue: config.keyStoreRequestRate });
   container.register(KmsKeyTokens.KeyRepository, { useValue: new SqliteKmsKeyRepository(database) });
-  container.register(KmsKeyTokens.KeyMaterialVault, { useValue: new AesGcmKeyMaterialVault(loadOrCreateMasterKey(config.dataDir)) });
+  container.register(KmsKeyTokens.KeyMaterialVault, { useValue: new AesGcmKeyMaterialVault(masterKey) });
   container.register(KmsKeyTokens.KeyStoreCrypto, { useValue: container.resolve(CustomKeyStoreCrypto) });
   container.register(KmsKeyTokens.IdGenerator, { useValue: ids });
   container.register(AsymmetricKeyTokens.MaterialRepository, { useValue: new SqliteKeySpecMaterialRepository(database) });
@@ -119,6 +123,7 @@ function registerKms(container: DependencyContainer, config: SimulatorConfig, da
   container.registerSingleton(KeyUsageService);
   const inventory = container.resolve(KmsKeyInventory);
   container.register(CustomKeyStoreTokens.KeyCounter, { useValue: (customKeyStoreId: string) => inventory.keysInStore(customKeyStoreId) });
+  container.register(CustomKeyStoreTokens.KnownKeyArns, { useValue: (customKeyStoreId: string) => inventory.keyArnsInStore(customKeyStoreId) });
 }
 
 /** GET /_sim/clusters/<cluster id>/hsms: where each HSM of a cluster listens (cmu --cluster-id --endpoint). */
@@ -159,6 +164,7 @@ export class ControlPlane {
     private readonly keyUsageFlush: NodeJS.Timeout,
     private readonly trail: CloudTrailRecorder,
     private readonly trailFlush: NodeJS.Timeout,
+    private readonly dataDirClaim: { release(): void },
   ) {}
 
   static async start(config: SimulatorConfig): Promise<ControlPlane> {
@@ -166,6 +172,9 @@ export class ControlPlane {
     const accessKeys = config.auth === AuthMode.STRICT && config.credentialsFile ? loadCredentialsFile(config.credentialsFile) : undefined;
     const container = buildContainer(config);
     const logger = container.resolve<Logger>(Tokens.Logger);
+    mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+    // Refused while another simulator runs here; a simulator that was killed left a stale pid file.
+    const dataDirClaim = claimDataDirectory(config.dataDir);
     const database = new SqliteDatabase(join(config.dataDir, DATABASE_FILE));
     const onTaskError = (error: unknown): void => logger.log('error', 'scheduled task failed', { error: String(error) });
     // Provisioning and connection durations follow the time scale; waiting periods, and every timestamp, the simulated clock.
@@ -205,6 +214,9 @@ export class ControlPlane {
     appliance.onDied((hsmId) => hsms.hsmDied(hsmId));
     // SIM: a host answering again makes its HSMs ACTIVE even while an az-outage fault is on their zone.
     appliance.onReachability((hsmId, reachable) => (reachable ? hsms.hsmReachable(hsmId) : hsms.hsmUnreachable(hsmId)));
+    // HSM processes of a simulator that was killed (SIGKILL, OOM) may still hold their ports and tokens.
+    const orphans = await appliance.endOrphans();
+    if (orphans.length > 0) logger.log('warn', 'ended HSM processes left running by an earlier simulator', { pids: orphans });
     await hsms.resumeAll();
     await container.resolve(CustomKeyStoreConnectionService).resumeConnections();
     container.resolve(KeyDeletionService).resumeScheduledDeletions();
@@ -244,7 +256,7 @@ export class ControlPlane {
     const keyUsage = container.resolve(KeyUsageService);
     const keyUsageFlush = setInterval(() => keyUsage.flush(), KEY_USAGE_FLUSH_MS).unref();
     const trailFlush = setInterval(() => trail.flush(), TRAIL_FLUSH_MS).unref();
-    const plane = new ControlPlane(config, container, database, clock, appliance, endpoint, port, readiness, keyUsage, keyUsageFlush, trail, trailFlush);
+    const plane = new ControlPlane(config, container, database, clock, appliance, endpoint, port, readiness, keyUsage, keyUsageFlush, trail, trailFlush, dataDirClaim);
     url = plane.url;
     plane.webConsole = webConsole;
     return plane;
@@ -290,5 +302,6 @@ export class ControlPlane {
     this.trail.flush();
     await this.appliance.stopAll();
     this.database.close();
+    this.dataDirClaim.release();
   }
 }

@@ -75,7 +75,8 @@ export class PresetApplier {
       if (existing.digest !== loaded.digest) {
         throw new PresetFileError(loaded.source, '', `this data directory already holds a different preset named "${preset.name}" (applied ${existing.appliedAt} from ${existing.source}); start with an empty --data-dir, or rename the preset`);
       }
-      await this.settleStores(existing.customKeyStoreIds);
+      // A restart: the stores' states are the user's now (a FAILED one is theirs to reconnect); the start goes on.
+      await this.settleStores(existing.customKeyStoreIds, false);
       return this.report(loaded, existing, true, Date.now() - started);
     }
     const ids: Ids = { clusterIds: {}, customKeyStoreIds: {}, keyIds: {} };
@@ -178,12 +179,15 @@ export class PresetApplier {
     return waitUntil(`cluster ${clusterId} ${state}`, () => (this.describe(clusterId).State === state ? true : undefined), this.timeoutMs);
   }
 
-  /** Stores on their way (CONNECTING: a fresh connect, or one resumed after a restart) end CONNECTED, or fail loudly. */
-  private async settleStores(customKeyStoreIds: Readonly<Record<string, string>>): Promise<void> {
+  /**
+   * Stores on their way (CONNECTING: a fresh connect, or one resumed after a restart) settle; on a fresh
+   * apply they end CONNECTED or fail loudly, on a restart their state is reported as it is.
+   */
+  private async settleStores(customKeyStoreIds: Readonly<Record<string, string>>, failLoudly = true): Promise<void> {
     for (const customKeyStoreId of Object.values(customKeyStoreIds)) {
       await waitUntil(`custom key store ${customKeyStoreId} connected`, () => {
         const store = this.storeQueries.describeCustomKeyStores(this.scope, { CustomKeyStoreId: customKeyStoreId }).CustomKeyStores[0];
-        if (store?.ConnectionState === 'FAILED') throw new Error(`preset: custom key store ${customKeyStoreId} failed to connect: ${store.ConnectionErrorCode ?? 'no error code'}`);
+        if (failLoudly && store?.ConnectionState === 'FAILED') throw new Error(`preset: custom key store ${customKeyStoreId} failed to connect: ${store.ConnectionErrorCode ?? 'no error code'}`);
         return store?.ConnectionState === 'CONNECTING' || store?.ConnectionState === 'DISCONNECTING' ? undefined : true;
       }, this.timeoutMs);
     }

@@ -3,14 +3,14 @@
 // created once per data directory. Fault injection reaches the HSMs through here: faults each node applies
 // to itself, passwords changed behind KMS's back, and process signals (kill, hang).
 
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActiveNodeFault } from '../../../hsm-sim/faults/node-fault.types';
 import { readLaunchFile } from '../../../hsm-sim/fleet/launch-file';
 import { loopbackAddressFor } from '../../../hsm-sim/fleet/loopback-address';
 import { NodeFleet } from '../../../hsm-sim/fleet/node-fleet';
 import type { NodeFleetPort } from '../../../hsm-sim/fleet/node-fleet.port';
-import type { NodeEndpoint, NodeLaunch, NodePorts, PasswordChangeOutcome } from '../../../hsm-sim/fleet/node-launch.types';
+import { FACTORY_PRECO_PASSWORD, type NodeEndpoint, type NodeLaunch, type NodePorts, type PasswordChangeOutcome } from '../../../hsm-sim/fleet/node-launch.types';
 import { NodeProcessState } from '../../../hsm-sim/fleet/node-process.states';
 import type { AuditEntry } from '../../../hsm-sim/node/audit-log';
 import type { NodeInspection } from '../../../hsm-sim/node/node-inspection';
@@ -21,8 +21,8 @@ import type { ClusterRecord, HsmRecord } from '../../cloudhsm/domain/cluster';
 import type { HsmAddress, HsmAppliance, HsmHardwareCertificates, HsmLaunch } from '../../cloudhsm/ports/hsm-appliance.port';
 import type { RemoteHostPlacement } from './remote-host-placement';
 
-/** aws-behaviour 6.6: the PRECO's initial password in the 2017-2019 docs. */
-export const INITIAL_PRECO_PASSWORD = 'password';
+/** aws-behaviour 6.6: the PRECO's initial password in the 2017-2019 docs (the HSM's factory setting). */
+export const INITIAL_PRECO_PASSWORD = FACTORY_PRECO_PASSWORD;
 const STANDARD_PORTS: NodePorts = { crypto: 2223, sync: 2224, management: 2225 };
 const EPHEMERAL_PORTS: NodePorts = { crypto: 0, sync: 0, management: 0 };
 
@@ -64,7 +64,7 @@ export class FleetAppliance implements HsmAppliance {
       ports: this.options.ports === 'standard' && !hostAddress ? STANDARD_PORTS : EPHEMERAL_PORTS,
       clusterSyncKeyHex: cluster.internal.syncKeyHex,
       firstHsm,
-      ...(firstHsm ? { preCoPassword: INITIAL_PRECO_PASSWORD } : {}),
+      // No password in the launch file: a first HSM starts with the factory PRECO password (FACTORY_PRECO_PASSWORD).
       tls: this.identityFor(cluster, hsm.hsmId, host),
       trustedCaPems: this.trustedCas(cluster),
       ...(cloneFrom ? { cloneFrom: this.endpoint(cloneFrom) } : {}),
@@ -76,6 +76,13 @@ export class FleetAppliance implements HsmAppliance {
     };
     const info = await this.fleet.launch(launch);
     this.addresses.set(hsm.hsmId, { host, ...info.ports! });
+  }
+
+  /** Before anything starts: ends every HSM process a simulator that died left running on this data directory. */
+  async endOrphans(): Promise<number[]> {
+    const hsmsDir = join(this.options.dataDir, 'hsms');
+    const folders = existsSync(hsmsDir) ? readdirSync(hsmsDir).map((name) => join(hsmsDir, name)) : [];
+    return this.fleet.endOrphans(folders);
   }
 
   async resume(cluster: ClusterRecord, hsms: readonly HsmRecord[]): Promise<string[]> {

@@ -142,6 +142,11 @@ export class RemoteNodeFleet extends EventEmitter<NodeFleetEvents> implements No
     }
   }
 
+  /** The agent ends its own orphans before it starts a node there (NodeFleet.start). */
+  async endOrphans(): Promise<number[]> {
+    return [];
+  }
+
   async inspect(hsmId: string): Promise<NodeInspection | undefined> {
     if (this.nodes.get(hsmId)?.info.state !== NodeProcessState.RUNNING) return undefined;
     return (await this.agent.request({ op: 'inspect', hsmId }).catch(() => null)) ?? undefined;

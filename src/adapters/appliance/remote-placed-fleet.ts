@@ -72,6 +72,11 @@ export class RemotePlacedFleet extends EventEmitter<NodeFleetEvents> implements 
     this.owner(hsmId).setFaults(hsmId, faults);
   }
 
+  /** Local folders only: each host's agent ends its own orphans. */
+  endOrphans(directories: readonly string[]): Promise<number[]> {
+    return this.local.endOrphans(directories);
+  }
+
   inspect(hsmId: string): Promise<NodeInspection | undefined> {
     return this.owner(hsmId).inspect(hsmId);
   }

@@ -1,7 +1,7 @@
 // The control plane's embedded database: one SQLite file in the data directory, WAL, one transaction
 // per API mutation (DESIGN decision 7). Aggregates are stored as JSON documents, one table per kind.
 
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { DocumentCache } from './document-cache';
@@ -14,7 +14,13 @@ export class SqliteDatabase {
   private readonly caches = new Map<string, DocumentCache>();
 
   constructor(file: string) {
-    if (file !== IN_MEMORY) mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    if (file !== IN_MEMORY) {
+      mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+      // Created 0600 before SQLite opens it: SQLite gives the -wal and -shm files the database's mode.
+      closeSync(openSync(file, 'a', 0o600));
+      // A data directory made by an older version: its files were 0644.
+      for (const part of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(part)) chmodSync(part, 0o600);
+    }
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     // FULL: an acknowledged mutation survives a power cut, not only a process crash.

@@ -7,11 +7,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loopbackAddressFor } from '../../../hsm-sim/fleet/loopback-address';
 import { NodeFleet } from '../../../hsm-sim/fleet/node-fleet';
-import type { NodeEndpoint, NodeLaunch } from '../../../hsm-sim/fleet/node-launch.types';
+import { FACTORY_PRECO_PASSWORD, type NodeEndpoint, type NodeLaunch } from '../../../hsm-sim/fleet/node-launch.types';
 import { createHardwareCa, createHsmIdentity, type CertificateAuthority } from '../../../hsm-sim/node/certificates';
 
 /** aws-behaviour 6.6: the PRECO's initial password as the 2017-2019 docs give it. */
-export const INITIAL_PRECO_PASSWORD = 'password';
+export const INITIAL_PRECO_PASSWORD = FACTORY_PRECO_PASSWORD;
 export const HSM_PORTS = { crypto: 2223, sync: 2224, management: 2225 } as const;
 
 export interface LocalClusterMember {
@@ -98,7 +98,7 @@ export class LocalCluster {
       ports: HSM_PORTS,
       clusterSyncKeyHex: this.description.syncKeyHex,
       firstHsm: index === 0,
-      ...(index === 0 ? { preCoPassword: INITIAL_PRECO_PASSWORD } : {}),
+      // No password in the launch file: the first HSM's PRECO starts with the factory password (INITIAL_PRECO_PASSWORD).
       tls: createHsmIdentity(this.description.hardwareCa, { hsmId, ip: member.host }),
       trustedCaPems: [this.description.hardwareCa.certPem],
       ...(first ? { cloneFrom: endpoint(first) } : {}),

@@ -14,6 +14,7 @@ import { ConnectionState, KeyStoreOperation } from './domain/custom-key-store.st
 import { KeyStoreConnector } from './key-store-connector';
 import { KeyStoreInterfaces } from './key-store-interfaces';
 import { KeyStoreSessions } from './key-store-sessions';
+import { OrphanBackingKeyAudit } from './orphan-backing-key.audit';
 import type { ClusterDirectory } from './ports/cluster-directory.port';
 import type { CustomKeyStoreRepository } from './ports/custom-key-store.repository';
 import { requireLegal, requireStore } from './require-store';
@@ -29,6 +30,8 @@ export class CustomKeyStoreConnectionService {
     @inject(KeyStoreConnector) private readonly connector: KeyStoreConnector,
     @inject(KeyStoreInterfaces) private readonly interfaces: KeyStoreInterfaces,
     @inject(KeyStoreSessions) private readonly sessions: KeyStoreSessions,
+    /** Absent in tests that build the service by hand. */
+    @inject(OrphanBackingKeyAudit) private readonly orphans?: OrphanBackingKeyAudit,
   ) {}
 
   connectCustomKeyStore(scope: AccountRegion, input: { CustomKeyStoreId: string }): Record<string, never> {
@@ -82,7 +85,15 @@ export class CustomKeyStoreConnectionService {
   private async finishConnect(customKeyStoreId: string, attempt: number): Promise<void> {
     const store = this.repository.get(customKeyStoreId);
     if (!isAttempt(store, attempt)) return;
-    const outcome = await this.connector.connect(store);
+    // Write-ahead: the new password is stored before any HSM has it, so a crash mid-rotation is recoverable.
+    const outcome = await this.connector.connect(store, (password) =>
+      this.repository.transaction(() => {
+        const current = this.repository.get(customKeyStoreId);
+        if (!current) return;
+        current.pendingKeyStorePassword = password;
+        this.repository.save(current);
+      }),
+    );
     if (!outcome.connected) {
       this.repository.transaction(() => {
         const current = this.repository.get(customKeyStoreId);
@@ -98,6 +109,7 @@ export class CustomKeyStoreConnectionService {
       // 2.2 step 5: the rotated password is stored before the store is CONNECTED, and kept even when a
       // disconnect came meanwhile: the HSMs have it now.
       current.keyStorePassword = outcome.password;
+      delete current.pendingKeyStorePassword;
       const wanted = isAttempt(current, attempt);
       if (wanted) applyConnectionEvent(current, 'connected');
       this.repository.save(current);
@@ -109,6 +121,7 @@ export class CustomKeyStoreConnectionService {
     }
     this.sessions.adopt(customKeyStoreId, outcome.sessions);
     this.logger.log('info', 'custom key store connected', { customKeyStoreId, cloudHsmClusterId: store.cloudHsmClusterId, hsms: outcome.sessions.map((session) => session.hsmId) });
+    void this.orphans?.report(customKeyStoreId, outcome.sessions);
   }
 
   // 2.3: log kmsuser out, disconnect, delete the ENIs and the security group.

@@ -115,7 +115,11 @@ export class CustomKeyStoreService {
         store.cloudHsmClusterId = cluster.clusterId;
       }
       // 2.5: this only tells KMS kmsuser's current password; nothing changes in the cluster.
-      if (input.KeyStorePassword !== undefined) store.keyStorePassword = input.KeyStorePassword;
+      if (input.KeyStorePassword !== undefined) {
+        store.keyStorePassword = input.KeyStorePassword;
+        // The user has set kmsuser's password: a rotation an earlier crash left pending no longer matters.
+        delete store.pendingKeyStorePassword;
+      }
       this.repository.save(store);
     });
     return {};

@@ -6,6 +6,8 @@ export const CustomKeyStoreTokens = {
   Network: Symbol('CustomKeyStoreNetwork'),
   /** A KeyCounter from the KMS key service. */
   KeyCounter: Symbol('CustomKeyStoreKeyCounter'),
+  /** KnownKeyArns from the KMS key service (the orphaned backing key audit). */
+  KnownKeyArns: Symbol('CustomKeyStoreKnownKeyArns'),
   Scheduler: Symbol('CustomKeyStoreScheduler'),
   IdGenerator: Symbol('CustomKeyStoreIdGenerator'),
   /** HsmClientTimeouts for the connections to port 2223. */

@@ -59,6 +59,11 @@ export class KmsUserSession {
     });
   }
 
+  /** The keys kmsuser owns or shares on this HSM (the crypto port's findKeys, as `key list` does). */
+  listOwnKeys(): Promise<KeyView[]> {
+    return this.client.call<KeyView[]>('findKeys', {});
+  }
+
   getKey(handle: number): Promise<KeyView> {
     return this.client.call<KeyView>('getKey', { handle });
   }

@@ -16,4 +16,14 @@ export class KmsKeyInventory {
       .allKeys()
       .filter((key) => isLive(key) && key.backing.origin === KeyOrigin.AWS_CLOUDHSM && key.backing.customKeyStoreId === customKeyStoreId).length;
   }
+
+  /** The ARNs of every key of the store with a record, deleted ones included (their backing keys are named in the deletion record). */
+  keyArnsInStore(customKeyStoreId: string): Set<string> {
+    return new Set(
+      this.repository
+        .allKeys()
+        .filter((key) => key.backing.origin === KeyOrigin.AWS_CLOUDHSM && key.backing.customKeyStoreId === customKeyStoreId)
+        .map((key) => key.arn),
+    );
+  }
 }

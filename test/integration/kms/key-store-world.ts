@@ -32,6 +32,7 @@ import { Ec2KeyStoreNetwork } from '../../../src/kms/custom-key-stores/ec2-key-s
 import { KeyStoreConnector } from '../../../src/kms/custom-key-stores/key-store-connector';
 import { KeyStoreInterfaces } from '../../../src/kms/custom-key-stores/key-store-interfaces';
 import { KeyStoreSessions } from '../../../src/kms/custom-key-stores/key-store-sessions';
+import { KeyStorePasswordSealer } from '../../../src/kms/custom-key-stores/key-store-password.sealer';
 import { SqliteCustomKeyStoreRepository } from '../../../src/kms/custom-key-stores/sqlite-custom-key-store.repository';
 import { withOverrides } from '../../../src/main/container';
 import { IdGenerator } from '../../../src/shared/ids';
@@ -106,7 +107,7 @@ export class KeyStoreWorld {
       nodes,
       database,
       new SqliteClusterRepository(database),
-      new SqliteCustomKeyStoreRepository(database),
+      new SqliteCustomKeyStoreRepository(database, new KeyStorePasswordSealer(Buffer.alloc(32, 7))),
       ec2.resolve(SubnetService),
       ec2.resolve(SecurityGroupService),
       ec2.resolve(NetworkInterfaceService),

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DecryptCommand, EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
+import { ConnectCustomKeyStoreCommand, DecryptCommand, DescribeCustomKeyStoresCommand, DisconnectCustomKeyStoreCommand, EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
 import { expect } from 'chai';
 import { startSimulator } from '../../../src/index';
 import { ControlPlane } from '../../../src/main/control-plane';
@@ -24,6 +24,15 @@ async function health(endpoint: string): Promise<Health> {
   const response = await fetch(`${endpoint}/_sim/health`);
   expect(response.status).to.equal(200);
   return (await response.json()) as Health;
+}
+
+async function waitForState(kms: KMSClient, storeId: string, state: string): Promise<void> {
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    const { CustomKeyStores } = await kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId: storeId }));
+    if (CustomKeyStores?.[0]?.ConnectionState === state) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  expect.fail(`custom key store ${storeId} did not become ${state}`);
 }
 
 describe('presets: restart and readiness', function () {
@@ -55,6 +64,35 @@ describe('presets: restart and readiness', function () {
       const decrypted = await kms.send(new DecryptCommand({ CiphertextBlob: ciphertext }));
       kms.destroy();
       expect(Buffer.from(decrypted.Plaintext!).equals(plaintext)).to.equal(true);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('starts again over a store left FAILED (the user\'s to reconnect), reporting it FAILED instead of refusing to start', async () => {
+    const first = await startSimulator({ preset: 'seed', dataDir });
+    const storeId = first.customKeyStoreId!;
+    try {
+      const kms = first.client(KMSClient);
+      await kms.send(new DisconnectCustomKeyStoreCommand({ CustomKeyStoreId: storeId }));
+      await waitForState(kms, storeId, 'DISCONNECTED');
+      const drift = await fetch(`${first.endpoint}/_sim/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: 'kmsuser-password-drift', target: { clusterId: first.clusterId } }),
+      });
+      expect(drift.status).to.equal(201);
+      await kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: storeId }));
+      await waitForState(kms, storeId, 'FAILED');
+      kms.destroy();
+    } finally {
+      await first.stop();
+    }
+
+    const second = await startSimulator({ preset: 'seed', dataDir });
+    try {
+      expect(second.preset?.alreadyApplied).to.equal(true);
+      expect(second.preset?.customKeyStores[0]?.connectionState).to.equal('FAILED');
     } finally {
       await second.stop();
     }

@@ -25,8 +25,14 @@ export interface CustomKeyStoreRecord extends AccountRegion {
   /** The cluster's ClusterCertificate when it was associated: its backup history (2.1, 2.5, open question 17). */
   clusterCertificate: string;
   readonly trustAnchorCertificate: string;
-  // SIM: kept in the control plane's database, which only the simulator reads; AWS stores it encrypted.
+  // Kept sealed at rest under the KMS master key (key-store-password.sealer.ts), in clear only in memory.
   keyStorePassword: string;
+  /**
+   * The password a connect is rotating kmsuser's to, stored (sealed) before the first HSM changes it and
+   * removed once the rotated one is stored: if the simulator dies in between, the next connect logs in
+   * with it on the HSMs that already have it, instead of failing with INVALID_CREDENTIALS for ever.
+   */
+  pendingKeyStorePassword?: string;
   connectionState: ConnectionState;
   /** Only while FAILED. */
   connectionErrorCode?: ConnectionErrorCode;

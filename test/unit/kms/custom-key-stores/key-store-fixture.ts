@@ -23,6 +23,7 @@ import { KEY_STORE_REQUESTS_PER_SECOND } from '../../../../src/kms/custom-key-st
 import type { AccountRegion } from '../../../../src/kms/custom-key-stores/domain/custom-key-store';
 import { Ec2KeyStoreNetwork } from '../../../../src/kms/custom-key-stores/ec2-key-store-network';
 import type { ClusterDirectory, ClusterFacts, ClusterHsm } from '../../../../src/kms/custom-key-stores/ports/cluster-directory.port';
+import { KeyStorePasswordSealer } from '../../../../src/kms/custom-key-stores/key-store-password.sealer';
 import { SqliteCustomKeyStoreRepository } from '../../../../src/kms/custom-key-stores/sqlite-custom-key-store.repository';
 import { withOverrides } from '../../../../src/main/container';
 import type { AwsException } from '../../../../src/shared/aws-exception';
@@ -81,13 +82,14 @@ export function openKeyStoreWorld(): KeyStoreWorld {
   const scheduler = new ScaledScheduler(0, (error) => {
     throw error;
   });
-  const repository = new SqliteCustomKeyStoreRepository(database);
+  const repository = new SqliteCustomKeyStoreRepository(database, new KeyStorePasswordSealer(Buffer.alloc(32, 7)));
   const container = withOverrides(root.createChildContainer(), [
     { token: Ec2Tokens.Database, useValue: database },
     { token: Ec2Tokens.IdGenerator, useValue: new IdGenerator(seededRandom(3)) },
     { token: CustomKeyStoreTokens.Repository, useValue: repository },
     { token: CustomKeyStoreTokens.ClusterDirectory, useValue: directory },
     { token: CustomKeyStoreTokens.KeyCounter, useValue: (customKeyStoreId: string) => keyCounts.get(customKeyStoreId) ?? 0 },
+    { token: CustomKeyStoreTokens.KnownKeyArns, useValue: () => new Set<string>() },
     { token: CustomKeyStoreTokens.Scheduler, useValue: scheduler },
     { token: CustomKeyStoreTokens.IdGenerator, useValue: new IdGenerator(seededRandom(11)) },
     { token: CustomKeyStoreTokens.HsmClientTimeouts, useValue: DEFAULT_HSM_CLIENT_TIMEOUTS },
