@@ -271,6 +271,7 @@ export class KeyStoreWorld {
       { token: CustomKeyStoreTokens.ClusterDirectory, useValue: this.directory() },
       { token: CustomKeyStoreTokens.Network, useValue: this.network() },
       { token: CustomKeyStoreTokens.KeyCounter, useValue: () => 0 },
+      { token: CustomKeyStoreTokens.KnownKeyArns, useValue: () => new Set<string>() },
       { token: CustomKeyStoreTokens.Scheduler, useValue: this.services.scheduler },
       { token: CustomKeyStoreTokens.IdGenerator, useValue: new IdGenerator() },
       { token: CustomKeyStoreTokens.HsmClientTimeouts, useValue: TIMEOUTS },
