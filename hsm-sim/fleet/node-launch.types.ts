@@ -3,6 +3,7 @@
 
 import type { ActiveNodeFault } from '../faults/node-fault.types';
 import type { AuditEntry } from '../node/audit-log';
+import type { HsmType } from '../node/hsm-type-limits';
 import type { NodeInspection } from '../node/node-inspection';
 
 /**
@@ -29,6 +30,8 @@ export interface NodeLaunch {
   readonly serialNumber: string;
   /** 0..31: this HSM's place in its cluster (key handle allocation). */
   readonly slot: number;
+  /** The cluster's HSM type: sets the node's key limits. Absent (a launch file written before it existed): hsm1.medium. */
+  readonly hsmType?: HsmType;
   /** Node folder: launch file, engine tokens, node state, audit log. */
   readonly directory: string;
   /** Loopback address derived from the ENI IP (10.0.N.M -> 127.0.N.M); on another host, that host's address. */

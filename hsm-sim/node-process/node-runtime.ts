@@ -62,6 +62,7 @@ export class NodeRuntime {
       hsmId: launch.hsmId,
       serialNumber: launch.serialNumber,
       slot: launch.slot,
+      ...(launch.hsmType ? { hsmType: launch.hsmType } : {}),
       clusterSyncKey: syncKey,
       firstHsm: launch.firstHsm,
       ...(launch.firstHsm ? { preCoPassword: launch.preCoPassword ?? FACTORY_PRECO_PASSWORD } : {}),

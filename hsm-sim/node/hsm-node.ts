@@ -9,6 +9,7 @@ import { ClusterNotifier } from './cluster-notifier';
 import { openEngineToken, type EngineToken } from './engine-token';
 import { HsmCloning } from './hsm-cloning';
 import { HSM_HARDWARE, type HsmInfo } from './hsm-info';
+import { keyLimitsFor, type HsmType } from './hsm-type-limits';
 import { KeyCreation } from './key-creation';
 import {
   KeyManagement,
@@ -43,6 +44,8 @@ export interface HsmNodeOptions {
   readonly serialNumber: string;
   /** 0..31, this HSM's place in its cluster: key handles are `sequence * 32 + slot`. */
   readonly slot: number;
+  /** Sets the key limits (aws-behaviour 8.2); default DEFAULT_HSM_TYPE. */
+  readonly hsmType?: HsmType;
   /** 32-byte AES key shared by the cluster's HSMs; wraps key material for replication. */
   readonly clusterSyncKey: Buffer;
   /** On a brand-new state: create user 1 'admin' as PRECO with preCoPassword. */
@@ -94,6 +97,7 @@ export class HsmNode {
     if (!Number.isInteger(options.slot) || options.slot < 0 || options.slot >= HANDLE_SLOTS) {
       throw new NodeError(NodeErrorCode.ARGUMENTS_BAD, `slot ${options.slot} is not a place in a cluster: use 0-${HANDLE_SLOTS - 1}`);
     }
+    const keyLimits = keyLimitsFor(options.hsmType);
     const now = options.now ?? (() => new Date());
     const repository = NodeStateRepository.open(options.directory);
     try {
@@ -102,7 +106,7 @@ export class HsmNode {
       await users.initialise(options);
       const token = await openEngineToken(options.engine, repository, options.clusterSyncKey);
       try {
-        const keys = new KeyStore(repository, options.slot, options.hsmId, await recoverKeys(token.session, repository, audit));
+        const keys = new KeyStore(repository, options.slot, options.hsmId, keyLimits, await recoverKeys(token.session, repository, audit));
         return new HsmNode({ options, now, repository, audit, users, token, keys });
       } catch (error) {
         await token.session.close();

@@ -85,7 +85,7 @@ export class KeyManagement {
   async generateKey(ctx: ConnectionContext, request: GenerateKeyRequest): Promise<KeyView> {
     const principal = requirePermission(ctx, NodeOperation.KEY_MANAGEMENT);
     const attributes = newKeyAttributes(request.attributes ?? {}, 'SECRET_KEY');
-    this.keys.requireRoom(1);
+    this.keys.requireRoom(['SECRET_KEY']);
     const spec: SecretKeySpec = request.keyType === 'AES' ? { type: 'AES', bits: request.bits } : { type: 'GENERIC_SECRET', bits: request.bits };
     const uid = newUid();
     const engineHandle = await this.session.generateKey(spec, engineObjectOptions(attributes, uid));
@@ -99,7 +99,7 @@ export class KeyManagement {
     const principal = requirePermission(ctx, NodeOperation.KEY_MANAGEMENT);
     const publicKeyAttributes = newKeyAttributes(publicAttributes ?? {}, 'PUBLIC_KEY');
     const privateKeyAttributes = newKeyAttributes(privateAttributes ?? {}, 'PRIVATE_KEY');
-    this.keys.requireRoom(2);
+    this.keys.requireRoom(['PUBLIC_KEY', 'PRIVATE_KEY']);
     const uids = { public: newUid(), private: newUid() };
     const pair = await this.session.generateKeyPair(
       spec,
@@ -134,7 +134,7 @@ export class KeyManagement {
     const unwrapping = this.keys.accessible(ctx, principal, unwrappingHandle, KeyAction.USE);
     const { class: keyClass, keyType, ...requested } = template;
     const attributes = newKeyAttributes(requested, keyClass);
-    this.keys.requireRoom(1);
+    this.keys.requireRoom([keyClass]);
     const uid = newUid();
     const operation = 'C_UnwrapKey';
     const engineHandle = await this.session.unwrapKey(

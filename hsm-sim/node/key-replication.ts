@@ -38,7 +38,7 @@ export class KeyReplication {
   async importKeyReplica(replica: KeyReplica): Promise<void> {
     const existing = this.keys.get(replica.view.handle);
     if (existing) return this.applyMetadata(existing, replica);
-    this.keys.requireRoom(1);
+    this.keys.requireRoom([replica.view.class]);
     const records = await this.materialise([replica]);
     // another import of the same key may have finished while this one was unwrapping
     const raced = this.keys.get(replica.view.handle);

@@ -4,9 +4,9 @@
 
 import type { KeyHandle } from '../engine/hsm-engine.types';
 import { keyNotFound, requireKeyAccess, type KeyAction, type OwnedKey } from './key-ownership.policy';
-import { NodeLimits } from './node-limits';
+import { isAsymmetric, type KeyLimits } from './hsm-type-limits';
 import { MetaName, type KeyRow, type NodeStateRepository } from './node-state.repository';
-import { NodeError, NodeErrorCode, type ConnectionContext, type KeyView, type Principal } from './node.types';
+import { NodeError, NodeErrorCode, type ConnectionContext, type KeyClassName, type KeyView, type Principal } from './node.types';
 
 /** Handles are `sequence * 32 + slot`: unique across the cluster's HSMs, the same on every HSM that holds the key. */
 export const HANDLE_SLOTS = 32;
@@ -24,6 +24,7 @@ export class KeyStore {
     private readonly repository: NodeStateRepository,
     private readonly slot: number,
     private readonly hsmId: string,
+    private readonly limits: KeyLimits,
     records: readonly KeyRecord[],
   ) {
     for (const record of records) this.records.set(record.view.handle, record);
@@ -71,12 +72,29 @@ export class KeyStore {
     return this.nextSequence;
   }
 
-  // 8.2: keys per cluster 3,300 (hsm1.medium)
-  requireRoom(newKeys: number): void {
-    if (this.records.size + newKeys > NodeLimits.maxKeys) {
+  /** Public and private keys held now (each half of a key pair is one). */
+  asymmetricCount(): number {
+    let count = 0;
+    for (const record of this.records.values()) if (isAsymmetric(record.view.class)) count += 1;
+    return count;
+  }
+
+  // 8.2: keys per cluster hsm1.medium 3,300; hsm2m.medium 16,666 total, ≤ 3,333 asymmetric
+  requireRoom(newKeys: readonly KeyClassName[]): void {
+    const { maxKeys, maxAsymmetricKeys } = this.limits;
+    if (this.records.size + newKeys.length > maxKeys) {
       throw new NodeError(
         NodeErrorCode.QUOTA_EXCEEDED,
-        `HSM ${this.hsmId} holds ${this.records.size} keys and a cluster holds at most ${NodeLimits.maxKeys}: delete keys first`,
+        `HSM ${this.hsmId} holds ${this.records.size} keys and a cluster holds at most ${maxKeys}: delete keys first`,
+      );
+    }
+    const newAsymmetric = newKeys.filter(isAsymmetric).length;
+    if (newAsymmetric === 0) return;
+    const asymmetric = this.asymmetricCount();
+    if (asymmetric + newAsymmetric > maxAsymmetricKeys) {
+      throw new NodeError(
+        NodeErrorCode.QUOTA_EXCEEDED,
+        `HSM ${this.hsmId} holds ${asymmetric} asymmetric keys (public and private keys count one each) and a cluster holds at most ${maxAsymmetricKeys}: delete asymmetric keys first`,
       );
     }
   }

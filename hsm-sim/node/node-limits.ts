@@ -1,10 +1,9 @@
-// The published numbers a simulated HSM enforces (aws-behaviour 8.2, hsm1.medium).
+// The published numbers a simulated HSM enforces (aws-behaviour 8.2, hsm1.medium); key limits by HSM type
+// are in hsm-type-limits.ts.
 
 export const NodeLimits = {
   // 8.2: users per cluster 1,024 [D 2023]; SIM: the current quota page says 250 for hsm1.medium
   maxUsers: 1024,
-  // 8.2: keys per cluster 3,300 (hsm1.medium); every HSM of a cluster holds every key
-  maxKeys: 3300,
   // 7.4: after 5 consecutive incorrect logins the account is locked
   maxLoginFailures: 5,
   // 7.10: SDK 5 key-availability quorum, a new token key must be on 2 HSMs

@@ -16,6 +16,7 @@ import type { AuditEntry } from '../../../hsm-sim/node/audit-log';
 import type { NodeInspection } from '../../../hsm-sim/node/node-inspection';
 import { stringifyWithBuffers } from '../../../hsm-sim/protocol';
 import { PeerConnections } from '../../../hsm-sim/sync/peer-connections';
+import { isHsmType, type HsmType } from '../../../hsm-sim/node/hsm-type-limits';
 import { createHardwareCa, createHsmIdentity, issueInitializedHsmIdentity, type CertificateAuthority } from '../../../hsm-sim/node/certificates';
 import type { ClusterRecord, HsmRecord } from '../../cloudhsm/domain/cluster';
 import type { HsmAddress, HsmAppliance, HsmHardwareCertificates, HsmLaunch } from '../../cloudhsm/ports/hsm-appliance.port';
@@ -39,6 +40,12 @@ export interface FleetApplianceOptions {
   readonly placement?: RemoteHostPlacement;
 }
 
+/** CreateCluster admits only the HSM types a node simulates, so any other is a damaged cluster record. */
+function nodeHsmType(cluster: ClusterRecord): HsmType {
+  if (!isHsmType(cluster.hsmType)) throw new Error(`cluster ${cluster.clusterId} has HSM type ${cluster.hsmType}, which no simulated HSM is`);
+  return cluster.hsmType;
+}
+
 export class FleetAppliance implements HsmAppliance {
   private readonly fleet: NodeFleetPort;
   private readonly hardwareCa: CertificateAuthority;
@@ -58,6 +65,7 @@ export class FleetAppliance implements HsmAppliance {
       clusterId: cluster.clusterId,
       serialNumber: String(parseInt(hsm.hsmId.slice(4, 10), 36) % 10 ** 9),
       slot: hsm.slot,
+      hsmType: nodeHsmType(cluster),
       directory: this.directoryOf(hsm.hsmId),
       host,
       ...(hostAddress ? { hostZone: hsm.availabilityZone } : {}),

@@ -4,6 +4,7 @@
 import { expect } from 'chai';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { readLaunchFile } from '../../../../hsm-sim/fleet/launch-file';
 import { FleetAppliance } from '../../../../src/adapters/appliance/fleet-appliance';
 import type { ClusterRecord, HsmRecord } from '../../../../src/cloudhsm/domain/cluster';
 import { createTempDir, removeTempDir } from '../../../support/temp-dir';
@@ -15,7 +16,7 @@ describe('FleetAppliance fault controls', function () {
   let dataDir: string;
   let appliance: FleetAppliance;
   const subnet = 16 + Math.floor(Math.random() * 200);
-  const cluster = { clusterId: 'cluster-faults01', internal: { syncKeyHex: randomBytes(32).toString('hex') }, certificates: {} } as unknown as ClusterRecord;
+  const cluster = { clusterId: 'cluster-faults01', hsmType: 'hsm2m.medium', internal: { syncKeyHex: randomBytes(32).toString('hex') }, certificates: {} } as unknown as ClusterRecord;
   const hsm = (index: number) => ({ hsmId: `hsm-${randomBytes(6).toString('hex').slice(0, 11)}`, eniIp: `10.0.${subnet}.${20 + index}`, slot: index }) as unknown as HsmRecord;
   let first: HsmRecord;
   let second: HsmRecord;
@@ -32,6 +33,10 @@ describe('FleetAppliance fault controls', function () {
   after(async () => {
     await appliance?.stopAll();
     removeTempDir(dataDir);
+  });
+
+  it("carries the cluster's HSM type in each HSM's launch file", () => {
+    for (const { hsmId } of [first, second]) expect(readLaunchFile(join(dataDir, 'hsms', hsmId)).hsmType).to.equal('hsm2m.medium');
   });
 
   it('kills an HSM, reports it dead, and starts it again at a new address', async () => {
