@@ -5,6 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Nothing to do when the bundle is newer than every file of the browser code (npm start runs this each time).
+bundle=dist/console-web/app.js
+if [ -f "$bundle" ] && [ -z "$(find src/console/web scripts/build-console.sh -newer "$bundle" -print -quit)" ]; then
+  exit 0
+fi
+
 node_modules/.bin/tsc -p src/console/web/tsconfig.json
 node_modules/.bin/esbuild src/console/web/main.ts --bundle --format=esm --target=es2022 --minify --sourcemap \
   --outfile=dist/console-web/app.js --log-level=warning
