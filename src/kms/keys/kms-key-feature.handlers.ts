@@ -15,27 +15,12 @@ import { KeyRotationService } from './rotation/key-rotation.service';
 import type * as RotationShapes from './rotation/rotation.shapes';
 import { KeyUsageService } from './usage/key-usage.service';
 
-export type KmsKeyFeatureOperation =
-  | 'CreateGrant'
-  | 'ListGrants'
-  | 'ListRetirableGrants'
-  | 'RetireGrant'
-  | 'RevokeGrant'
-  | 'EnableKeyRotation'
-  | 'DisableKeyRotation'
-  | 'GetKeyRotationStatus'
-  | 'RotateKeyOnDemand'
-  | 'ListKeyRotations'
-  | 'GetParametersForImport'
-  | 'ImportKeyMaterial'
-  | 'DeleteImportedKeyMaterial'
-  | 'ReplicateKey'
-  | 'UpdatePrimaryRegion'
-  | 'GetKeyLastUsage';
-
 type Handler = (input: never, context: KmsScope) => unknown;
 
-export function kmsKeyFeatureHandlers(container: DependencyContainer): Record<KmsKeyFeatureOperation, Handler> {
+/** The operation names, read off the handlers below. */
+export type KmsKeyFeatureOperation = keyof ReturnType<typeof kmsKeyFeatureHandlers>;
+
+export function kmsKeyFeatureHandlers(container: DependencyContainer) {
   const grants = container.resolve(GrantService);
   const rotation = container.resolve(KeyRotationService);
   const imports = container.resolve(KeyImportService);
@@ -58,5 +43,5 @@ export function kmsKeyFeatureHandlers(container: DependencyContainer): Record<Km
     ReplicateKey: (input: MultiRegionShapes.ReplicateKeyRequest, scope: KmsScope) => multiRegion.replicateKey(scope, input),
     UpdatePrimaryRegion: (input: MultiRegionShapes.UpdatePrimaryRegionRequest, scope: KmsScope) => multiRegion.updatePrimaryRegion(scope, input),
     GetKeyLastUsage: (input: KeyIdRequest, scope: KmsScope) => usage.getKeyLastUsage(scope, input),
-  };
+  } satisfies Record<string, Handler>;
 }

@@ -10,17 +10,10 @@ import { MacService } from './mac.service';
 import { PublicKeyService } from './public-key.service';
 import { SigningService } from './signing.service';
 
-export type AsymmetricKeyOperation =
-  | 'Sign'
-  | 'Verify'
-  | 'GetPublicKey'
-  | 'GenerateMac'
-  | 'VerifyMac'
-  | 'DeriveSharedSecret'
-  | 'GenerateDataKeyPair'
-  | 'GenerateDataKeyPairWithoutPlaintext';
+/** The operation names, read off the handlers below. */
+export type AsymmetricKeyOperation = keyof ReturnType<typeof asymmetricKeyHandlers>;
 
-export function asymmetricKeyHandlers(container: DependencyContainer): Record<AsymmetricKeyOperation, (input: never, context: KmsScope) => unknown> {
+export function asymmetricKeyHandlers(container: DependencyContainer) {
   const signing = container.resolve(SigningService);
   const publicKeys = container.resolve(PublicKeyService);
   const macs = container.resolve(MacService);
@@ -35,5 +28,5 @@ export function asymmetricKeyHandlers(container: DependencyContainer): Record<As
     DeriveSharedSecret: (input: Shapes.DeriveSharedSecretRequest, scope: KmsScope) => agreement.deriveSharedSecret(scope, input),
     GenerateDataKeyPair: (input: Shapes.GenerateDataKeyPairRequest, scope: KmsScope) => pairs.generateDataKeyPair(scope, input),
     GenerateDataKeyPairWithoutPlaintext: (input: Shapes.GenerateDataKeyPairWithoutPlaintextRequest, scope: KmsScope) => pairs.generateDataKeyPairWithoutPlaintext(scope, input),
-  };
+  } satisfies Record<string, (input: never, context: KmsScope) => unknown>;
 }

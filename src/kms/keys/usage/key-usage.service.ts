@@ -2,34 +2,19 @@
 // by the endpoint's KMS handlers after every successful one (kms-key.handlers.ts). Uses are held in memory
 // and written in one transaction by flush() (the composition root calls it every few seconds and at stop),
 // so a cryptographic request never waits for a database commit of its own.
-// SIM: tracking starts when the key is created (TrackingStartDate is its CreationDate), and there is no
-// CloudTrail, so KeyLastUsage carries KmsRequestId but no CloudTrailEventId.
+// SIM: tracking starts when the key is created (TrackingStartDate is its CreationDate), and a use is not
+// linked to its CloudTrail event, so KeyLastUsage carries KmsRequestId but no CloudTrailEventId.
 
 import { inject, injectable } from 'tsyringe';
 import type { Clock } from '../../../shared/clock';
 import { Tokens } from '../../../shared/injection-tokens';
+import { KEY_CRYPTOGRAPHIC_OPERATIONS } from '../domain/cryptographic-operations';
 import type { KmsScope } from '../domain/kms-key';
 import { KeyResolver } from '../key-resolver';
 import { KmsKeyFeatureTokens } from '../kms-key-features.tokens';
 import type { KeyIdRequest } from '../kms-key.shapes';
 import type { KeyUsageRecord } from './key-usage';
 import type { KeyUsageRepository } from './key-usage.repository';
-
-/** API_KeyLastUsageData Operation: the operations whose use is tracked. */
-export const TRACKED_OPERATIONS: ReadonlySet<string> = new Set([
-  'Decrypt',
-  'DeriveSharedSecret',
-  'Encrypt',
-  'GenerateDataKey',
-  'GenerateDataKeyPair',
-  'GenerateDataKeyPairWithoutPlaintext',
-  'GenerateDataKeyWithoutPlaintext',
-  'GenerateMac',
-  'ReEncrypt',
-  'Sign',
-  'Verify',
-  'VerifyMac',
-]);
 
 export interface GetKeyLastUsageResponse {
   readonly KeyId: string;
@@ -51,7 +36,8 @@ export class KeyUsageService {
 
   /** Records that `operation` (a tracked one) just used the keys with these ARNs. */
   record(keyArns: readonly string[], operation: string, requestId: string | undefined): void {
-    if (!TRACKED_OPERATIONS.has(operation)) return;
+    // API_KeyLastUsageData Operation: only operations that use the key's material are tracked.
+    if (!KEY_CRYPTOGRAPHIC_OPERATIONS.has(operation)) return;
     const timestamp = this.clock.now();
     for (const keyArn of keyArns) this.pending.set(keyArn, { keyArn, operation, timestamp, ...(requestId ? { requestId } : {}) });
   }
