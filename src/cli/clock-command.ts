@@ -4,7 +4,7 @@
 
 import { DEFAULT_PORT } from '../main/simulator-config';
 import { DURATION_FORMS, parseDurationSeconds } from './duration.parser';
-import { callSimRoute, SimAdminError } from './sim-admin-client';
+import { callSimRoute, SimAdminError } from '../shared/sim-route.client';
 
 export const CLOCK_USAGE = `usage: cloudhsm-sim clock [now]              print the simulated time
        cloudhsm-sim clock advance DURATION  move it ahead; every waiting period that ends on the way runs, in order

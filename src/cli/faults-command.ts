@@ -5,7 +5,7 @@ import { FAULT_KINDS, isFaultKind } from '../faults/fault-kinds.table';
 import { describeParams, type ParamSpec } from '../faults/fault-params';
 import { DEFAULT_PORT } from '../main/simulator-config';
 import { parseFlags } from './parse-flags';
-import { callSimRoute, SimAdminError } from './sim-admin-client';
+import { callSimRoute, SimAdminError } from '../shared/sim-route.client';
 
 const KINDS_HELP = Object.entries(FAULT_KINDS)
   .map(([kind, spec]) => `  ${kind.padEnd(24)} ${spec.summary}\n  ${''.padEnd(24)} params: ${describeParams(spec.params)}`)

@@ -4,6 +4,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEFAULT_PORT } from '../main/simulator-config';
 import { HEALTH_ROUTE } from '../main/health.routes';
+import { callSimRoute } from '../shared/sim-route.client';
 
 const POLL_INTERVAL_MS = 50;
 const REQUEST_TIMEOUT_MS = 2_000;
@@ -20,9 +21,8 @@ export async function waitReadyCommand(flags: Readonly<Record<string, string>>, 
   let last: string;
   for (;;) {
     try {
-      const response = await fetch(`${endpoint}${HEALTH_ROUTE}`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-      const body = (await response.json()) as { status?: string; preset?: { phase?: string; error?: string } };
-      if (response.ok && body.status === 'ready') {
+      const body = await callSimRoute<{ status?: string; preset?: { phase?: string; error?: string } }>(endpoint, 'GET', HEALTH_ROUTE, undefined, REQUEST_TIMEOUT_MS);
+      if (body.status === 'ready') {
         print(`cloudhsm-sim: ${endpoint} is ready`);
         return 0;
       }
@@ -30,7 +30,7 @@ export async function waitReadyCommand(flags: Readonly<Record<string, string>>, 
         warn(`cloudhsm-sim wait-ready: the preset failed: ${body.preset.error ?? 'no reason given'}`);
         return 1;
       }
-      last = `status ${body.status ?? response.status}`;
+      last = `status ${body.status ?? 'unknown'}`;
     } catch (error) {
       last = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
     }

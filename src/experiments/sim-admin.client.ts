@@ -1,6 +1,7 @@
 // The simulator's own plain-JSON routes under /_sim/ (no SigV4): faults, the simulated clock, and where
 // a cluster's HSMs are.
 
+import { callSimRoute, SimAdminError } from '../shared/sim-route.client';
 import type { FaultBody } from './plan.types';
 
 const ADMIN_TIMEOUT_MS = 30_000;
@@ -52,19 +53,11 @@ export class SimAdminClient {
   }
 
   private async call<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(new URL(path, this.endpoint), {
-      method,
-      ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }),
-      signal: AbortSignal.timeout(ADMIN_TIMEOUT_MS),
-    });
-    const text = await response.text();
-    let parsed: Record<string, unknown>;
     try {
-      parsed = text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
-    } catch {
-      parsed = { message: text.slice(0, 200) };
+      return await callSimRoute<T>(this.endpoint, method, path, body, ADMIN_TIMEOUT_MS);
+    } catch (error) {
+      if (error instanceof SimAdminError && error.status !== undefined) throw new AdminRouteError(error.status, `${method} ${path}: HTTP ${error.status}: ${error.routeMessage}`);
+      throw error;
     }
-    if (!response.ok) throw new AdminRouteError(response.status, `${method} ${path}: HTTP ${response.status}: ${String(parsed.message ?? parsed.__type ?? 'no message')}`);
-    return parsed as T;
   }
 }
